@@ -1,0 +1,4 @@
+package dev.sightline.contract.wire;
+
+public record FormSubmit(long t, String form) implements AnalyticsEvent {
+}

@@ -1,0 +1,4 @@
+package dev.sightline.contract.wire;
+
+public record Resize(long t, int viewportWidth, int viewportHeight, int documentHeight) implements AnalyticsEvent {
+}
