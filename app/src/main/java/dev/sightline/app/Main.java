@@ -1,0 +1,76 @@
+package dev.sightline.app;
+
+import java.net.BindException;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code sightline start [--demo] [--port N] [--data DIR] …}: starts Sightline and says where it serves. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        if (arguments.isEmpty() || arguments.get(0).equals("help") || arguments.contains("--help")) {
+            usage();
+            return;
+        }
+        if (!arguments.get(0).equals("start")) {
+            System.err.println("unknown command '" + arguments.get(0) + "'");
+            usage();
+            System.exit(2);
+        }
+        SightlineConfig config;
+        try {
+            config = SightlineConfig.from(System.getenv(), arguments.subList(1, arguments.size()));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            usage();
+            System.exit(2);
+            return;
+        }
+        System.out.println("Starting Sightline (data in " + config.dataDir().toAbsolutePath() + ") …");
+        Sightline sightline = new Sightline(config);
+        int port;
+        try {
+            port = sightline.start();
+        } catch (RuntimeException e) {
+            sightline.close();
+            if (causedBy(e, BindException.class)) {
+                System.err.println("Port " + config.port() + " is in use. Start with --port <another port>.");
+                System.exit(1);
+            }
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(sightline::close, "shutdown"));
+        String address = config.publicUrl().orElse("http://localhost:" + port);
+        System.out.println();
+        System.out.println("  Sightline is running at " + address);
+        if (config.demo()) {
+            System.out.println("  Demo site:              " + address + "/demo/");
+            System.out.println("  Open the dashboard, create your account, then visit the demo site and");
+            System.out.println("  watch your own visit under Recordings a few seconds later.");
+        }
+        System.out.println("  Stop with Ctrl+C.");
+        System.out.println();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: sightline start [--demo] [--port 8080] [--host 0.0.0.0] [--data ./data]
+                                       [--public-url https://sightline.example.com] [--geoip GeoLite2-Country.mmdb]
+                                       [--source-rate 50] [--project-rate 5000] [--trust-forwarded-for]
+                                       [--page-parameters id,variant]
+                Every flag can also be set as an environment variable: SIGHTLINE_PORT=9000, SIGHTLINE_DATA=/var/lib/sightline …""");
+    }
+}

@@ -1,0 +1,163 @@
+package dev.sightline.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sightline.auth.AuthRoutes;
+import dev.sightline.auth.AuthService;
+import dev.sightline.auth.PasswordHasher;
+import dev.sightline.contract.ingest.IngestLog;
+import dev.sightline.contract.meta.MetadataStore;
+import dev.sightline.contract.store.EventStore;
+import dev.sightline.contract.store.RecordingStore;
+import dev.sightline.demo.DemoSite;
+import dev.sightline.ingest.BatchDecoder;
+import dev.sightline.ingest.CollectHandler;
+import dev.sightline.ingest.CollectSettings;
+import dev.sightline.ingest.CountryLookup;
+import dev.sightline.ingest.MaxMindCountryLookup;
+import dev.sightline.ingest.ReceivedBatchCodec;
+import dev.sightline.ingest.RecentBatchKeys;
+import dev.sightline.ingest.wal.WalSettings;
+import dev.sightline.ingest.wal.WriteAheadLog;
+import dev.sightline.projects.Access;
+import dev.sightline.projects.ProjectDirectory;
+import dev.sightline.projects.ProjectRoutes;
+import dev.sightline.recordings.RecordingRoutes;
+import dev.sightline.sessions.ActiveTime;
+import dev.sightline.sessions.BatchEnricher;
+import dev.sightline.sessions.BatchProcessor;
+import dev.sightline.sessions.ChannelClassifier;
+import dev.sightline.sessions.PageKeys;
+import dev.sightline.sessions.UserAgentClassifier;
+import dev.sightline.store.disk.DiskRecordingStore;
+import dev.sightline.store.duckdb.DuckDbEventStore;
+import dev.sightline.store.duckdb.DuckDbMetadataStore;
+import dev.sightline.tracker.TrackerScriptRoutes;
+import dev.sightline.web.DashboardPages;
+import dev.sightline.web.HealthRoutes;
+import dev.sightline.web.JsonBodies;
+import dev.sightline.web.PublicUrl;
+import dev.sightline.web.Routes;
+import dev.sightline.web.SecurityHeaders;
+import dev.sightline.web.SignedInRequests;
+import dev.sightline.web.StaticMount;
+import dev.sightline.web.WebServer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Sightline process with its embedded defaults, wired in one place: the write-ahead log between
+ * collect and processing, DuckDB for events and metadata, a folder for recordings, and the web server.
+ */
+public final class Sightline implements AutoCloseable {
+    private static final StaticMount DASHBOARD_ASSETS = new StaticMount("/assets", "/sightline/ui/assets",
+            "public, max-age=300");
+
+    private final SightlineConfig config;
+    private final EventStore events;
+    private final RecordingStore recordings;
+    private final MetadataStore metadata;
+    private final WriteAheadLog log;
+    private final BatchProcessor processor;
+    private final CountryLookup countries;
+    private final WebServer web;
+    private int port;
+
+    public Sightline(SightlineConfig config) {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = objectMapper();
+
+        this.metadata = new DuckDbMetadataStore(config.dataDir());
+        this.events = new DuckDbEventStore(config.dataDir());
+        this.recordings = new DiskRecordingStore(config.dataDir());
+        this.log = new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS);
+        this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
+
+        BatchDecoder decoder = new BatchDecoder(json);
+        ReceivedBatchCodec codec = new ReceivedBatchCodec(json, decoder);
+        BatchEnricher enricher = new BatchEnricher(UserAgentClassifier.shared(), new ChannelClassifier(),
+                new PageKeys(config.pageKeyParameters()), new ActiveTime());
+        this.processor = new BatchProcessor(codec, enricher, events, recordings);
+
+        ProjectDirectory projects = new ProjectDirectory(metadata);
+        PublicUrl publicUrl = new PublicUrl(config.publicUrl());
+        AuthService auth = new AuthService(metadata, new PasswordHasher(), clock);
+        Access access = new Access(metadata);
+        JsonBodies bodies = new JsonBodies(json);
+        CollectHandler collect = new CollectHandler(decoder, codec, projects, log, countries,
+                new RecentBatchKeys(1 << 20), new CollectSettings(config.perSourceUploadsPerSecond(),
+                config.perProjectUploadsPerSecond(), config.trustForwardedFor()), clock);
+
+        List<Routes> routes = new ArrayList<>(List.of(
+                SecurityHeaders.routes(),
+                collect::addRoutes,
+                new TrackerScriptRoutes(projects, publicUrl, json),
+                new HealthRoutes(log, processor::processed),
+                new SignedInRequests(auth).routes(),
+                new AuthRoutes(auth, bodies),
+                new ProjectRoutes(metadata, access, bodies, publicUrl, clock),
+                new RecordingRoutes(access, events, recordings, clock),
+                new DashboardPages()));
+        List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
+        if (config.demo()) {
+            DemoSite.ensureProject(metadata, clock);
+            mounts.add(DemoSite.FILES);
+        }
+        this.web = new WebServer(json, routes, mounts);
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS);
+    }
+
+    /** Starts processing and serving; returns the port it serves on. */
+    public int start() {
+        log.startConsuming(processor);
+        port = web.start(config.host(), config.port());
+        return port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    public RecordingStore recordings() {
+        return recordings;
+    }
+
+    public MetadataStore metadata() {
+        return metadata;
+    }
+
+    /** Waits until every acknowledged upload has been processed into the stores. */
+    public boolean awaitProcessed(long timeout, TimeUnit unit) throws InterruptedException {
+        return log.awaitHandled(timeout, unit);
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        log.close();
+        events.close();
+        recordings.close();
+        metadata.close();
+        if (countries instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // nothing to flush in a read-only database
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.sightline.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.contract.wire.AnalyticsEvent;
+import dev.sightline.contract.wire.Batch;
+import dev.sightline.contract.wire.WireLimits;
+import dev.sightline.http.HttpProblem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Turns an upload's bytes into a {@link Batch}, or refuses it with a precise reason. Gzip is
+ * recognised by its magic bytes and inflated with a hard cap, so a small bomb cannot inflate into
+ * gigabytes. Every field is checked against {@code wire-format.json}: type, range and length.
+ */
+public final class BatchDecoder {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{8," + WireLimits.MAX_ID_LENGTH + "}");
+    private static final long EARLIEST_PAGE_START = 1_577_836_800_000L; // 2020-01-01
+    private static final int MAX_RECORDING_EVENTS = 50_000;
+    private static final long MAX_T = 3L * 60 * 60 * 1000;
+
+    private final ObjectMapper json;
+    private final WireSchema schema;
+
+    public BatchDecoder(ObjectMapper json) {
+        this.json = json.copy();
+        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(200).maxStringLength(WireLimits.MAX_DECOMPRESSED_BYTES).build());
+        this.schema = WireSchema.load(json);
+    }
+
+    /** Decodes one upload body (JSON, or gzip'd JSON). */
+    public Batch decode(byte[] body) {
+        if (body.length == 0) {
+            throw HttpProblem.badRequest("empty_body", "the upload has no body");
+        }
+        byte[] plain = isGzip(body) ? gunzip(body) : body;
+        JsonNode root;
+        try {
+            root = json.readTree(plain);
+        } catch (JsonProcessingException e) {
+            throw HttpProblem.badRequest("malformed_json", "the upload is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw HttpProblem.badRequest("malformed_json", "the upload cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw HttpProblem.badRequest("malformed_json", "the upload must be a JSON object");
+        }
+        return envelope(root);
+    }
+
+    private static boolean isGzip(byte[] body) {
+        return body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
+    }
+
+    private static byte[] gunzip(byte[] body) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(body.length * 8, 1 << 20));
+            byte[] buffer = new byte[16384];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                if (out.size() + read > WireLimits.MAX_DECOMPRESSED_BYTES) {
+                    throw HttpProblem.tooLarge("the upload inflates beyond "
+                            + WireLimits.MAX_DECOMPRESSED_BYTES + " bytes");
+                }
+                out.write(buffer, 0, read);
+            }
+            return out.toByteArray();
+        } catch (ZipException | java.io.EOFException e) {
+            throw HttpProblem.badRequest("corrupt_gzip", "the upload is not valid gzip: " + e.getMessage());
+        } catch (IOException e) {
+            throw HttpProblem.badRequest("corrupt_gzip", "the upload cannot be inflated: " + e.getMessage());
+        }
+    }
+
+    private Batch envelope(JsonNode root) {
+        integer(root, "v", 1, 1);
+        String key = string(root, "key", 1, 64);
+        String visitorId = id(root, "vid");
+        String sessionId = id(root, "sid");
+        int pageNumber = (int) integer(root, "pn", 1, WireLimits.MAX_PAGES_PER_SESSION);
+        int sequence = (int) integer(root, "seq", 0, WireLimits.MAX_SEQUENCE);
+        long pageStart = integer(root, "ts", EARLIEST_PAGE_START, Long.MAX_VALUE / 4);
+        long sentAt = integer(root, "sent", pageStart, pageStart + WireLimits.MAX_PAGE_AGE_MS);
+        boolean last = bool(root, "last");
+        String url = string(root, "url", 1, 2048);
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw HttpProblem.badRequest("invalid_field", "url must be an http(s) URL");
+        }
+        List<AnalyticsEvent> events = events(array(root, "a", WireLimits.MAX_EVENTS));
+        JsonNode recording = array(root, "r", MAX_RECORDING_EVENTS);
+        for (JsonNode event : recording) {
+            if (!event.isObject() || !event.path("type").isInt() || !event.path("timestamp").isNumber()) {
+                throw HttpProblem.badRequest("invalid_recording",
+                        "every recording event needs an integer type and a numeric timestamp");
+            }
+        }
+        return new Batch(key, visitorId, sessionId, pageNumber, sequence, pageStart, sentAt, last, url, events,
+                recording.isEmpty() ? "[]" : recording.toString());
+    }
+
+    private List<AnalyticsEvent> events(JsonNode array) {
+        List<AnalyticsEvent> events = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            events.add(event(array.get(i), i));
+        }
+        return events;
+    }
+
+    private AnalyticsEvent event(JsonNode node, int index) {
+        if (!node.isArray() || node.isEmpty() || !node.get(0).isTextual()) {
+            throw HttpProblem.badRequest("invalid_event", "event " + index + " must be an array [kind, t, ...]");
+        }
+        WireSchema.Kind kind = schema.kind(node.get(0).asText());
+        if (kind == null) {
+            throw HttpProblem.badRequest("invalid_event", "event " + index + " has an unknown kind");
+        }
+        List<WireSchema.Field> fields = kind.fields();
+        if (node.size() != fields.size() + 1) {
+            throw HttpProblem.badRequest("invalid_event", "event " + index + " (" + kind.name() + ") needs "
+                    + fields.size() + " fields, has " + (node.size() - 1));
+        }
+        Object[] args = new Object[fields.size()];
+        for (int f = 0; f < fields.size(); f++) {
+            WireSchema.Field field = fields.get(f);
+            JsonNode value = node.get(f + 1);
+            String where = kind.name() + "." + field.name() + " of event " + index;
+            if (field.isString()) {
+                if (!value.isTextual()) {
+                    throw HttpProblem.badRequest("invalid_event", where + " must be a string");
+                }
+                if (value.asText().length() > field.maxLength()) {
+                    throw HttpProblem.badRequest("invalid_event", where + " is longer than " + field.maxLength());
+                }
+                args[f] = value.asText();
+            } else if (f == 0) {
+                if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_T) {
+                    throw HttpProblem.badRequest("invalid_event", where + " must be an integer within 0.." + MAX_T);
+                }
+                args[f] = value.asLong();
+            } else {
+                if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                    throw HttpProblem.badRequest("invalid_event", where + " must be a 32-bit integer");
+                }
+                args[f] = value.asInt();
+            }
+        }
+        try {
+            return kind.constructor().newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw HttpProblem.badRequest("invalid_event", "event " + index + ": " + e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + kind.name(), e);
+        }
+    }
+
+    private static JsonNode required(JsonNode root, String name) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            throw HttpProblem.badRequest("missing_field", "the upload has no '" + name + "'");
+        }
+        return value;
+    }
+
+    private static long integer(JsonNode root, String name, long min, long max) {
+        JsonNode value = required(root, name);
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+            throw HttpProblem.badRequest("invalid_field", "'" + name + "' must be an integer within " + min + ".." + max);
+        }
+        return value.asLong();
+    }
+
+    private static String string(JsonNode root, String name, int minLength, int maxLength) {
+        JsonNode value = required(root, name);
+        if (!value.isTextual() || value.asText().length() < minLength || value.asText().length() > maxLength) {
+            throw HttpProblem.badRequest("invalid_field",
+                    "'" + name + "' must be a string of " + minLength + ".." + maxLength + " characters");
+        }
+        return value.asText();
+    }
+
+    private static String id(JsonNode root, String name) {
+        JsonNode value = required(root, name);
+        if (!value.isTextual() || !ID.matcher(value.asText()).matches()) {
+            throw HttpProblem.badRequest("invalid_field", "'" + name + "' must be 8.." + WireLimits.MAX_ID_LENGTH
+                    + " characters of [A-Za-z0-9_-]");
+        }
+        return value.asText();
+    }
+
+    private static boolean bool(JsonNode root, String name) {
+        JsonNode value = required(root, name);
+        if (!value.isBoolean()) {
+            throw HttpProblem.badRequest("invalid_field", "'" + name + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    private static JsonNode array(JsonNode root, String name, int maxSize) {
+        JsonNode value = required(root, name);
+        if (!value.isArray()) {
+            throw HttpProblem.badRequest("invalid_field", "'" + name + "' must be an array");
+        }
+        if (value.size() > maxSize) {
+            throw HttpProblem.tooLarge("'" + name + "' holds more than " + maxSize + " events");
+        }
+        return value;
+    }
+}

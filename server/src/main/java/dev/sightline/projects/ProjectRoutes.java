@@ -1,0 +1,84 @@
+package dev.sightline.projects;
+
+import dev.sightline.auth.SignedIn;
+import dev.sightline.auth.Tokens;
+import dev.sightline.contract.meta.MaskingMode;
+import dev.sightline.contract.meta.MetadataStore;
+import dev.sightline.contract.meta.Project;
+import dev.sightline.http.HttpProblem;
+import dev.sightline.web.JsonBodies;
+import dev.sightline.web.PublicUrl;
+import dev.sightline.web.Routes;
+import dev.sightline.web.SignedInRequests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code /api/projects}: the projects the signed-in account can see, and creating one. */
+public final class ProjectRoutes implements Routes {
+
+    record NewProject(String name, List<String> allowedOrigins) {
+    }
+
+    private final MetadataStore metadata;
+    private final Access access;
+    private final JsonBodies bodies;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+
+    public ProjectRoutes(MetadataStore metadata, Access access, JsonBodies bodies, PublicUrl publicUrl, Clock clock) {
+        this.metadata = metadata;
+        this.access = access;
+        this.bodies = bodies;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/projects", ctx -> ctx.json(access.visible(SignedInRequests.of(ctx)).stream()
+                .map(v -> view(v.project(), v.role().name(), ctx)).toList()));
+        routes.post("/api/projects", this::create);
+    }
+
+    private void create(Context ctx) {
+        SignedIn who = SignedInRequests.of(ctx);
+        if (!who.account().owner()) {
+            throw HttpProblem.forbidden("role", "only the owner creates projects");
+        }
+        NewProject form = bodies.read(ctx, NewProject.class);
+        String name = form.name() == null ? "" : form.name().trim();
+        if (name.isEmpty() || name.length() > 100) {
+            throw HttpProblem.badRequest("invalid_name", "a project needs a name of 1..100 characters");
+        }
+        List<String> origins = form.allowedOrigins() == null ? List.of() : form.allowedOrigins().stream()
+                .map(o -> o.trim().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty()).toList();
+        for (String origin : origins) {
+            if (!origin.matches("https?://[a-z0-9.-]+(:\\d{1,5})?")) {
+                throw HttpProblem.badRequest("invalid_origin", "an allowed origin looks like https://example.com, not " + origin);
+            }
+        }
+        Project project = new Project(UUID.randomUUID().toString().substring(0, 8), name, Tokens.random(12), origins,
+                MaskingMode.BALANCED, false, false, Project.DEFAULT_RECORDING_RETENTION_DAYS,
+                Project.DEFAULT_ANALYTICS_RETENTION_DAYS, clock.instant());
+        metadata.saveProject(project);
+        ctx.status(201).json(view(project, "ADMIN", ctx));
+    }
+
+    private Map<String, Object> view(Project project, String role, Context ctx) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", project.id());
+        view.put("name", project.name());
+        view.put("siteKey", project.siteKey());
+        view.put("role", role);
+        view.put("allowedOrigins", project.allowedOrigins());
+        view.put("maskingMode", project.maskingMode().name());
+        view.put("snippet", InstallSnippet.of(project, publicUrl.of(ctx)));
+        return view;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sightline.sessions;
+
+import dev.sightline.contract.ingest.LogRecord;
+import dev.sightline.contract.ingest.RecordHandler;
+import dev.sightline.contract.store.BatchRows;
+import dev.sightline.contract.store.ChunkKey;
+import dev.sightline.contract.store.EventStore;
+import dev.sightline.contract.store.RecordingStore;
+import dev.sightline.http.HttpProblem;
+import dev.sightline.ingest.ReceivedBatch;
+import dev.sightline.ingest.ReceivedBatchCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads accepted uploads from the ingest log and stores them: recording chunks first, then the rows,
+ * so a batch the event store knows always has its recording. Both writes are idempotent, which is
+ * what makes replaying the log after a crash safe. A record that cannot be decoded any more (a
+ * poison record) is logged and skipped instead of blocking the log.
+ */
+public final class BatchProcessor implements RecordHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
+
+    private final ReceivedBatchCodec codec;
+    private final BatchEnricher enricher;
+    private final EventStore events;
+    private final RecordingStore recordings;
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong poison = new AtomicLong();
+
+    public BatchProcessor(ReceivedBatchCodec codec, BatchEnricher enricher, EventStore events, RecordingStore recordings) {
+        this.codec = Objects.requireNonNull(codec, "codec is null");
+        this.enricher = Objects.requireNonNull(enricher, "enricher is null");
+        this.events = Objects.requireNonNull(events, "events is null");
+        this.recordings = Objects.requireNonNull(recordings, "recordings is null");
+    }
+
+    @Override
+    public void handle(List<LogRecord> records) {
+        List<BatchRows> rows = new ArrayList<>(records.size());
+        for (LogRecord record : records) {
+            ReceivedBatch received;
+            try {
+                received = codec.decode(record.value());
+            } catch (IllegalArgumentException | HttpProblem e) {
+                poison.incrementAndGet();
+                LOG.error("skipping an ingest log record that cannot be decoded (key {}): {}", record.key(), e.getMessage());
+                continue;
+            }
+            BatchRows batchRows = enricher.enrich(received);
+            if (received.batch().hasRecording()) {
+                ChunkKey key = new ChunkKey(received.projectId(),
+                        batchRows.page().startedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                        received.batch().sessionId(), received.batch().pageNumber(), received.batch().sequence());
+                recordings.put(key, gzip(received.batch().recordingJson()));
+            }
+            rows.add(batchRows);
+        }
+        events.write(rows);
+        processed.addAndGet(rows.size());
+    }
+
+    public long processed() {
+        return processed.get();
+    }
+
+    public long poisonRecords() {
+        return poison.get();
+    }
+
+    private static byte[] gzip(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
