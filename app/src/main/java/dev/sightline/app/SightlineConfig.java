@@ -88,6 +88,16 @@ public record SightlineConfig(String host, int port, Path dataDir, boolean demo,
                 perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters);
     }
 
+    public SightlineConfig withDemo(boolean on) {
+        return new SightlineConfig(host, port, dataDir, on, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters);
+    }
+
+    public SightlineConfig withSourceRate(double uploadsPerSecond) {
+        return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, uploadsPerSecond,
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters);
+    }
+
     private static int integer(Map<String, String> values, String name, int fallback) {
         try {
             return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;

@@ -1,0 +1,50 @@
+package dev.sightline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SightlineConfigTest {
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        SightlineConfig config = SightlineConfig.defaults();
+
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.demo()).isFalse();
+        assertThat(config.publicUrl()).isEmpty();
+        assertThat(config.geoipDatabase()).isEmpty();
+        assertThat(config.perSourceUploadsPerSecond()).isEqualTo(50);
+        assertThat(config.perProjectUploadsPerSecond()).isEqualTo(5_000);
+        assertThat(config.trustForwardedFor()).isFalse();
+        assertThat(config.pageKeyParameters()).isEmpty();
+    }
+
+    @Test
+    void environmentVariablesSetValuesAndFlagsOverrideThem() {
+        SightlineConfig config = SightlineConfig.from(
+                Map.of("SIGHTLINE_PORT", "9000", "SIGHTLINE_DATA", "/var/lib/sightline", "PATH", "/usr/bin"),
+                List.of("--port", "9100", "--demo", "--public-url=https://s.example.com", "--page-parameters", "id,variant"));
+
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sightline"));
+        assertThat(config.demo()).isTrue();
+        assertThat(config.publicUrl()).isEqualTo(Optional.of("https://s.example.com"));
+        assertThat(config.pageKeyParameters()).isEqualTo(Set.of("id", "variant"));
+    }
+
+    @Test
+    void unknownOrMalformedSettingsAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--prot", "1"))).hasMessageContaining("prot");
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--port", "many"))).hasMessageContaining("port");
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--port"))).hasMessageContaining("needs a value");
+    }
+}
