@@ -25,6 +25,9 @@ public interface EventStore extends AutoCloseable {
     /** One session with its pages and timeline, if it exists in this project. */
     Optional<SessionDetail> session(String projectId, String sessionId);
 
+    /** The clicks of one session in time order; empty when the session does not exist in this project. */
+    List<StoredClick> clicks(String projectId, String sessionId);
+
     /** Sessions of the project that started before the cutoff, oldest first, at most {@code limit}. */
     List<String> sessionsStartedBefore(String projectId, Instant cutoff, int limit);
 
