@@ -134,8 +134,8 @@ class RecordedVisitReplayTest {
                     Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60), true, SessionSort.START_TIME, 10, 0));
             if (list.total() == 1) {
                 detail = sightline.events().session(DemoSite.PROJECT_ID, list.sessions().get(0).sessionId());
-                boolean errorArrived = detail.get().markers().stream().anyMatch(m -> m.kind() == TimelineMarker.Kind.EVENT);
-                if (detail.get().pages().size() >= pages && errorArrived) {
+                boolean signupArrived = detail.get().markers().stream().anyMatch(m -> m.kind() == TimelineMarker.Kind.EVENT);
+                if (detail.get().pages().size() >= pages && signupArrived) {
                     return detail.get();
                 }
             }
