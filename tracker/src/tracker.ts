@@ -75,7 +75,9 @@ export function boot(c: Config) {
   cfg = c
   setupPage(c)
   setupUpload(c.endpoint, () => {
+    // refused by the server: stop without a last upload
     refused = true
+    close()
     stop()
   })
 }
