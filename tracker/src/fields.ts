@@ -7,7 +7,7 @@ import { d, safe } from './util'
  * blur (2), change (3), and form submits. Never a value: only which field, its form and its type.
  */
 const FIELD = /^(input|textarea|select)$/
-const TYPING_PAUSE = 750
+const enum Wait { TYPING = 750 }
 
 const fieldEv = (action: number, el: any) =>
   ev('field', action, selector(el), el.form ? selector(el.form) : '', el.localName == 'input' ? el.type : el.localName)
@@ -22,7 +22,7 @@ export function captureFields() {
     if (!FIELD.test(el.localName)) return
     if (action == 1) {
       clearTimeout(typing.get(el))
-      typing.set(el, setTimeout(safe(() => typed(el)), TYPING_PAUSE))
+      typing.set(el, setTimeout(safe(() => typed(el)), Wait.TYPING))
     } else {
       typed(el)
       fieldEv(action, el)

@@ -5,8 +5,7 @@ import { docHeight, now, w } from './util'
  * Main document scrolling (at most every 250 ms, plus where it stopped) and viewport resizes
  * (once they settle).
  */
-const SCROLL_EVERY = 250
-const RESIZE_SETTLE = 500
+const enum Wait { SCROLL = 250, RESIZE = 500 }
 
 export function captureScroll() {
   let last = 0, lx = -1, ly = -1, end: any, rs: any
@@ -17,11 +16,11 @@ export function captureScroll() {
   // on window without capture: inner scroll containers' events do not bubble up to here
   listen(w, 'scroll', () => {
     clearTimeout(end)
-    end = setTimeout(out, SCROLL_EVERY)
-    if (now() - last >= SCROLL_EVERY) out()
+    end = setTimeout(out, Wait.SCROLL)
+    if (now() - last >= Wait.SCROLL) out()
   }, false)
   listen(w, 'resize', () => {
     clearTimeout(rs)
-    rs = setTimeout(() => ev('resize', innerWidth, innerHeight, docHeight()), RESIZE_SETTLE)
+    rs = setTimeout(() => ev('resize', innerWidth, innerHeight, docHeight()), Wait.RESIZE)
   }, false)
 }

@@ -104,14 +104,18 @@ describe('uploads, ids and consent', { concurrency: 3 }, () => {
     assert.equal(u.pn, 1)
   })
 
-  test('without cookies no cookie is set and every full page load is a new visitor', async () => {
-    const v1 = await env.visit('index.html', { k: 'nocookies', cookies: '0' })
+  test('without cookies no cookie is set, SPA pages continue the session and every full page load is a new visitor', async () => {
+    const v1 = await env.visit('spa.html', { k: 'nocookies', cookies: '0' })
     await v1.started()
+    await v1.page.click('#next')
+    const two = await waitFor(() => v1.uploads().find((u) => u.pn == 2), 'SPA page 2')
+    assert.equal(two.sid, v1.uploads()[0].sid)
     assert.deepEqual(await v1.ctx.cookies(), [])
     assert.equal(await v1.page.evaluate(() => document.cookie), '')
     await v1.leave()
     const v2 = await env.visit('index.html', { k: 'nocookies', cookies: '0' }, v1.ctx)
-    const [a, b] = await waitFor(() => v2.uploads().filter((u) => u.seq == 0)[1] && v2.uploads().filter((u) => u.seq == 0), 'page 2')
+    const firsts = () => v2.uploads().filter((u) => u.pn == 1 && u.seq == 0)
+    const [a, b] = await waitFor(() => firsts()[1] && firsts(), 'the second full page load')
     assert.notEqual(a.vid, b.vid)
     assert.notEqual(a.sid, b.sid)
     assert.equal(b.pn, 1)
