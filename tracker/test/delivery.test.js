@@ -104,6 +104,32 @@ describe('uploads, ids and consent', { concurrency: 3 }, () => {
     assert.equal(u.pn, 1)
   })
 
+  test('a session past 128 pages is not recorded any more', async () => {
+    const ctx = await env.browser.newContext()
+    await ctx.addCookies([{ name: '_sls', value: 'abcdefghijklmnopqrst.128.' + Date.now(), url: env.server.page('') }])
+    const v = await env.visit('index.html', {}, ctx)
+    await v.page.click('#box')
+    await v.page.goto('about:blank')
+    await new Promise((ok) => setTimeout(ok, 1500))
+    assert.equal(env.server.uploads.filter((u) => u.key == v.key).length, 0)
+  })
+
+  test('a page open for more than 2 hours ends with its last upload', async () => {
+    const ctx = await env.browser.newContext()
+    await ctx.clock.install()
+    const v = await env.visit('index.html', {}, ctx)
+    await ctx.clock.runFor(2000)
+    await v.started()
+    await ctx.clock.runFor(2 * 3600e3 + 10e3)
+    await waitFor(() => v.uploads().some((u) => u.last), 'the last upload')
+    const n = v.uploads().length
+    await v.page.click('#box')
+    await ctx.clock.runFor(30e3)
+    await new Promise((ok) => setTimeout(ok, 300))
+    assert.equal(v.uploads().length, n, 'nothing after it')
+    assert.ok(v.uploads().at(-1).sent - v.uploads()[0].ts > 2 * 3600e3)
+  })
+
   test('without cookies no cookie is set, SPA pages continue the session and every full page load is a new visitor', async () => {
     const v1 = await env.visit('spa.html', { k: 'nocookies', cookies: '0' })
     await v1.started()
