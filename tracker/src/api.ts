@@ -18,7 +18,7 @@ export function command(args: ArrayLike<unknown>) {
     else if (c == 'event') ev('event', x)
     else if (c == 'set') ev('tag', x, y)
     else if (c == 'identify') {
-      crypto.subtle.digest('SHA-256', new TextEncoder().encode(String(x))).then((h) => ev('identify', hex(h)), dbg)
+      if (x != null) crypto.subtle.digest('SHA-256', new TextEncoder().encode(String(x))).then((h) => ev('identify', hex(h)), dbg)
     } else if (c == 'consent') {
       if (x !== false) {
         start()
