@@ -1,0 +1,36 @@
+import { ev } from './page'
+import { isRunning, start, stop } from './tracker'
+import { dbg } from './util'
+
+/**
+ * The page's API: sightline('event', name), ('set', key, value), ('identify', id) — only the SHA-256
+ * of the id leaves the browser —, ('consent', true|false) and ('stop'). Tags and identities given
+ * before consent are kept in memory and applied when consent arrives.
+ */
+let beforeConsent: ArrayLike<unknown>[] = []
+
+const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => (x + 256).toString(16).slice(1)).join('')
+
+export function command(args: ArrayLike<unknown>) {
+  try {
+    const [c, x, y] = args as unknown[]
+    if (!isRunning() && (c == 'set' || c == 'identify')) beforeConsent.push(args)
+    else if (c == 'event') ev('event', x)
+    else if (c == 'set') ev('tag', x, y)
+    else if (c == 'identify') {
+      if (x != null) crypto.subtle.digest('SHA-256', new TextEncoder().encode(String(x))).then((h) => ev('identify', hex(h)), dbg)
+    } else if (c == 'consent') {
+      if (x !== false) {
+        start()
+        ev('consent', 1)
+        beforeConsent.splice(0).forEach(command)
+      } else {
+        ev('consent', 0)
+        beforeConsent = []
+        stop(true)
+      }
+    } else if (c == 'stop') stop()
+  } catch (e) {
+    dbg(e)
+  }
+}
