@@ -68,6 +68,7 @@ public final class CollectHandler {
     private static void allowCors(Context ctx) {
         String origin = ctx.header("Origin");
         ctx.header("Access-Control-Allow-Origin", origin == null || origin.isEmpty() ? "*" : origin);
+        ctx.header("Access-Control-Expose-Headers", "Retry-After");
         ctx.header("Vary", "Origin");
     }
 
