@@ -1,0 +1,94 @@
+import type { JSX } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { formatClock } from '../../format';
+import { fraction, MARKER_NAMES, markerJumpTarget, type TimelineMarker } from '../../player/timeline';
+
+interface SeekBarProps {
+  timeMs: number;
+  durationMs: number;
+  loadedMs: number;
+  markers: TimelineMarker[];
+  pageStarts: { pageNumber: number; ms: number }[];
+  onSeek: (ms: number) => void;
+}
+
+/** The timeline: played and downloaded parts, page boundaries, and markers for clicks, errors and events. */
+export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, onSeek }: SeekBarProps) {
+  const trackRef = useRef<HTMLDivElement>(null);
+  const [hoverMs, setHoverMs] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const msAt = (clientX: number) => {
+    const box = trackRef.current!.getBoundingClientRect();
+    return fraction(clientX - box.left, box.width) * durationMs;
+  };
+
+  const onPointerDown = (event: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || (event.target as Element).closest('.marker')) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDragging(true);
+    onSeek(msAt(event.clientX));
+  };
+  const onPointerMove = (event: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+    setHoverMs(msAt(event.clientX));
+    if (dragging) onSeek(msAt(event.clientX));
+  };
+  const onPointerUp = (event: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+    if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
+    setDragging(false);
+  };
+
+  const played = fraction(timeMs, durationMs) * 100;
+  const loaded = fraction(loadedMs, durationMs) * 100;
+
+  return (
+    <div class="seek" id="seek-bar">
+      <div
+        class={'seek-track-area' + (dragging ? ' dragging' : '')}
+        ref={trackRef}
+        role="slider"
+        tabIndex={0}
+        aria-label="Seek"
+        aria-valuemin={0}
+        aria-valuemax={Math.round(durationMs / 1000)}
+        aria-valuenow={Math.round(timeMs / 1000)}
+        aria-valuetext={`${formatClock(timeMs)} of ${formatClock(durationMs)}`}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={() => setHoverMs(null)}
+      >
+        <div class="seek-track">
+          <div class="seek-loaded" style={{ width: `${loaded}%` }} />
+          <div class="seek-played" style={{ width: `${played}%` }} />
+          {pageStarts.filter((p) => p.ms > 0).map((p) => (
+            <span key={p.pageNumber} class="seek-page-boundary" style={{ left: `${fraction(p.ms, durationMs) * 100}%` }} />
+          ))}
+        </div>
+        <div class="seek-thumb" style={{ left: `${played}%` }} />
+        {hoverMs !== null && !dragging ? (
+          <div class="seek-hover" style={{ left: `${fraction(hoverMs, durationMs) * 100}%` }}>{formatClock(hoverMs)}</div>
+        ) : null}
+        <div class="markers" id="seek-markers">
+          {markers.map((marker, index) => (
+            <button
+              key={index}
+              type="button"
+              class={`marker marker-${marker.kind.toLowerCase()}`}
+              data-kind={marker.kind}
+              style={{ left: `${fraction(marker.offsetMs, durationMs) * 100}%` }}
+              aria-label={`${MARKER_NAMES[marker.kind]} at ${formatClock(marker.offsetMs)}: ${marker.label}`}
+              onClick={() => onSeek(markerJumpTarget(marker))}
+            >
+              <span class="marker-shape" aria-hidden="true" />
+              <span class="marker-tip" role="tooltip">
+                <strong>{MARKER_NAMES[marker.kind]}</strong> <span class="muted">{formatClock(marker.offsetMs)}</span>
+                <span class="marker-label">{marker.label}</span>
+              </span>
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
