@@ -24,6 +24,12 @@ interface RequestOptions {
 }
 
 let csrfToken: string | null = null;
+let onUnauthenticated: () => void = () => undefined;
+
+/** Called when the server says the login is gone (the auth store resets itself). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -72,6 +78,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (response.status === 401 && !options.expectUnauthenticated) {
     setCsrfToken(null);
     showToast('Your session has ended. Please log in again.', 'info');
+    onUnauthenticated();
     goToLogin();
     throw error;
   }

@@ -1,6 +1,6 @@
 // Who is logged in, and the CSRF token that goes with that login.
 import type { AuthState } from './api-types';
-import { api, setCsrfToken } from './api';
+import { api, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { createStore } from './store';
 import { projectsStore } from './projects';
 
@@ -19,10 +19,20 @@ export async function loadAuthState(): Promise<AuthState> {
   return state;
 }
 
+const LOGGED_OUT: AuthState = { setupRequired: false, account: null, csrfToken: null };
+
+/** Forgets the login locally, then asks the server for a fresh state (and a fresh CSRF token). */
+function resetAuth(): void {
+  applyAuthState(LOGGED_OUT);
+  loadAuthState().catch(() => undefined);
+}
+
+setUnauthenticatedHandler(resetAuth);
+
 export async function logout(): Promise<void> {
   try {
     await api.logout();
   } finally {
-    applyAuthState({ setupRequired: false, account: null, csrfToken: null });
+    resetAuth();
   }
 }

@@ -71,10 +71,13 @@ export class PlayerController {
     return this.state;
   }
 
-  /** Session ms at which a page's recording starts (its first Meta event), if it has arrived. */
+  /**
+   * The first session ms at which a page is on screen: just after its first full snapshot (the
+   * Replayer applies events strictly before the seek time). Undefined until that chunk has arrived.
+   */
   pageStartMs(pageNumber: number): number | undefined {
     const ts = this.pageStarts.get(pageNumber);
-    return ts === undefined ? undefined : ts - this.options.sessionStartedAt;
+    return ts === undefined ? undefined : ts + 1 - this.options.sessionStartedAt;
   }
 
   /** Hands over one downloaded chunk (events in play order) of a page. */
@@ -83,11 +86,11 @@ export class PlayerController {
     const events = raw.filter(isRecordedEvent).map((e) => this.sanitizer.sanitize(e));
     if (events.length === 0) return;
     for (const event of events) {
-      if (event.type === META) {
-        this.hasMeta = true;
+      if (event.type === META) this.hasMeta = true;
+      if (event.type === FULL_SNAPSHOT) {
+        this.hasFullSnapshot = true;
         if (!this.pageStarts.has(pageNumber)) this.pageStarts.set(pageNumber, event.timestamp);
       }
-      if (event.type === FULL_SNAPSHOT) this.hasFullSnapshot = true;
       if (this.firstTimestamp === null || event.timestamp < this.firstTimestamp) this.firstTimestamp = event.timestamp;
       if (this.lastTimestamp === null || event.timestamp > this.lastTimestamp) this.lastTimestamp = event.timestamp;
     }
@@ -232,7 +235,8 @@ export class PlayerController {
   }
 
   private onFirstFrame(): void {
-    if (this.destroyed) return;
+    // A chunk that arrived meanwhile may already have positioned the player (afterData).
+    if (this.destroyed || this.state.status !== 'loading') return;
     if (this.pendingSeek !== null) {
       const target = this.pendingSeek;
       if (this.state.loadedAll || target <= this.recordingEndMs()) {

@@ -18,7 +18,7 @@ export function toTimelineMarkers(markers: Marker[], sessionStart: number): Time
 }
 
 export function markerJumpTarget(marker: TimelineMarker): number {
-  return marker.kind === 'PAGE' ? marker.offsetMs : Math.max(0, marker.offsetMs - MARKER_LEAD_MS);
+  return Math.max(0, marker.offsetMs - MARKER_LEAD_MS);
 }
 
 export function fraction(ms: number, durationMs: number): number {

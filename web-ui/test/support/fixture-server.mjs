@@ -92,12 +92,13 @@ function readBody(req) {
 /**
  * Options: setupRequired (no account yet), csp (send the dashboard CSP, default true), synthetic
  * (number of generated sessions, default 60), hostile (add the hostile session), chunkSize (events
- * per chunk, default 8), chunkDelay ((page, seq) => ms), emptyProjects (only the empty project).
+ * per chunk, default 8), chunkGate ((page, seq) => a promise the chunk waits for, or nothing),
+ * emptyProjects (only the empty project).
  */
 export async function startFixtureServer(options = {}) {
   const {
     setupRequired = false, csp = true, synthetic = 60, hostile = false, chunkSize = 8,
-    chunkDelay = () => 0, emptyProjects = false,
+    chunkGate = () => undefined, emptyProjects = false,
   } = options;
   const requests = [];
   const accounts = setupRequired ? [] : [{ id: 'acc-1', ...OWNER, owner: true }];
@@ -210,8 +211,7 @@ export async function startFixtureServer(options = {}) {
     if (page !== undefined) {
       const chunk = chunks.find((c) => c.page === Number(page) && c.seq === Number(seq));
       if (!chunk) return error(res, 404, 'not_found', 'No such chunk.');
-      const delay = chunkDelay(chunk.page, chunk.seq);
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      await chunkGate(chunk.page, chunk.seq);
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Cache-Control': 'private, max-age=3600' });
       return res.end(gzipSync(JSON.stringify(chunk.events)));
     }

@@ -1,6 +1,6 @@
 // A session whose recording and metadata were written by an attacker: every classic way of getting
 // script to run in the dashboard. A replay must show it as inert content.
-const PWN = 'parent.__pwned=1;top.__pwned=1';
+export const PWN = 'parent.__pwned=1;top.__pwned=1';
 
 let nextId = 1;
 const id = () => nextId++;
