@@ -118,7 +118,7 @@ export const api = {
       offset: String(query.offset),
     });
     if (query.bots) params.set('bots', 'true');
-    return request<SessionList>(`/api/projects/${enc(projectId)}/sessions?${params}`, { signal });
+    return request<SessionList>(`/api/projects/${enc(projectId)}/sessions?${params}`, { signal, quiet: true });
   },
 
   session: (projectId: string, sessionId: string, signal?: AbortSignal) =>

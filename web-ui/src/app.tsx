@@ -18,6 +18,22 @@ import { matchRoute, safeNext, useLocation, type Location } from './router';
 
 const LAST_PROJECT_KEY = 'sightline.lastProject';
 
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // storage disabled: the dashboard just forgets the last project
+  }
+}
+
 export function App() {
   return (
     <>
@@ -63,7 +79,7 @@ function LoggedIn({ loc }: { loc: Location }) {
 
   if (loc.path === '/' || loc.path === '/p' || loc.path === '/p/') {
     if (list.length === 0) return <NoProjectsPage />;
-    const remembered = localStorage.getItem(LAST_PROJECT_KEY);
+    const remembered = readStorage(LAST_PROJECT_KEY);
     const target = list.find((p) => p.id === remembered) ?? list[0]!;
     return <Redirect to={`/p/${encodeURIComponent(target.id)}/recordings`} />;
   }
@@ -81,7 +97,7 @@ function LoggedIn({ loc }: { loc: Location }) {
       </AppShell>
     );
   }
-  if (project) localStorage.setItem(LAST_PROJECT_KEY, project.id);
+  if (project) writeStorage(LAST_PROJECT_KEY, project.id);
 
   let page;
   if (player && project) {

@@ -31,7 +31,7 @@ export function LoginPage() {
   }
 
   return (
-    <AuthLayout title="Log in" subtitle="Watch how people use your site." footer={<span>Forgot your password? Ask the owner of this Sightline installation to reset it.</span>}>
+    <AuthLayout title="Log in" subtitle="Watch how people use your site.">
       <form class="auth-form" id="login-form" onSubmit={onSubmit} noValidate>
         <Field id="login-email" label="Email">
           <input id="login-email" class="input" type="email" autoComplete="username" autoFocus value={email} onInput={(e) => setEmail(e.currentTarget.value)} />

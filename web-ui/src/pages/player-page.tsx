@@ -43,13 +43,14 @@ export function PlayerPage({ project, sessionId }: { project: Project; sessionId
     return () => controller.abort();
   }, [project.id, sessionId, attempt]);
 
+  // The test hook: the player sets it once the session is loaded; before that, and on failure, the page does.
   useEffect(() => {
     if (load.status === 'loading') document.body.dataset.playerState = 'loading';
     else if (load.status !== 'ready') document.body.dataset.playerState = 'error';
-    return () => {
-      delete document.body.dataset.playerState;
-    };
   }, [load.status]);
+  useEffect(() => () => {
+    delete document.body.dataset.playerState;
+  }, []);
 
   if (load.status === 'loading') return <PageLoader label="Loading the recording…" />;
   if (load.status === 'missing') {

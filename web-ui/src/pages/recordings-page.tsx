@@ -60,7 +60,7 @@ export function RecordingsPage({ project, search }: { project: Project; search: 
       {empty && isDefaultFilter(state) && state.page === 1 ? (
         <NoRecordingsYet project={project} />
       ) : empty && state.page > 1 ? (
-        <NoMatchingRecordings onReset={() => go({ page: 1 })} />
+        <NoMatchingRecordings pastTheEnd onReset={() => go({ page: 1 })} />
       ) : empty ? (
         <NoMatchingRecordings onReset={() => go({ ...DEFAULT_STATE, sort: state.sort })} />
       ) : (

@@ -48,7 +48,7 @@ export function JourneyPanel({ pages, markers, pageStartMs, currentPage, timeMs,
                   <li key={i}>
                     <button
                       type="button"
-                      class={`journey-event event-${marker.kind.toLowerCase()}` + (timeMs >= marker.offsetMs && timeMs < marker.offsetMs + 1500 ? ' now' : '')}
+                      class={`journey-event event-${marker.kind.toLowerCase()}` + (timeMs >= marker.offsetMs && timeMs < marker.offsetMs + 1000 ? ' now' : '')}
                       onClick={() => onSeek(markerJumpTarget(marker))}
                       title={`${MARKER_NAMES[marker.kind]}: ${marker.label}`}
                     >

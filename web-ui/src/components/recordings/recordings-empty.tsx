@@ -28,14 +28,18 @@ export function NoRecordingsYet({ project }: { project: Project }) {
 }
 
 /** Recordings exist, but none in the chosen window. */
-export function NoMatchingRecordings({ onReset }: { onReset: () => void }) {
+export function NoMatchingRecordings({ onReset, pastTheEnd = false }: { onReset: () => void; pastTheEnd?: boolean }) {
   return (
     <EmptyState
       icon={<IconSearchOff size={28} />}
-      title="No recordings in this range"
-      actions={<button type="button" class="btn btn-secondary" id="reset-filters" onClick={onReset}>Show the last 30 days</button>}
+      title={pastTheEnd ? 'This page is empty' : 'No recordings in this range'}
+      actions={
+        <button type="button" class="btn btn-secondary" id="reset-filters" onClick={onReset}>
+          {pastTheEnd ? 'Go to the first page' : 'Show the last 30 days'}
+        </button>
+      }
     >
-      <p>Try a wider date range.</p>
+      <p>{pastTheEnd ? 'There are fewer recordings than this page number suggests.' : 'Try a wider date range, or include bots.'}</p>
     </EmptyState>
   );
 }
