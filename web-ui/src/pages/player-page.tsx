@@ -78,6 +78,7 @@ function hookState(snapshot: PlayerSnapshot | null): string {
 function Player({ project, detail }: { project: Project; detail: SessionDetail }) {
   const summary = detail.summary;
   const rootRef = useRef<HTMLDivElement>(null);
+  const playerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<PlayerController | null>(null);
   const [snapshot, setSnapshot] = useState<PlayerSnapshot | null>(null);
   const [tab, setTab] = useState<'journey' | 'details'>('journey');
@@ -93,9 +94,15 @@ function Player({ project, detail }: { project: Project; detail: SessionDetail }
       skipInactive: prefs.skipInactive,
       autoplay: true,
       startAtMs: parseStartTime(location.search),
-      onChange: setSnapshot,
+      onChange: (next) => {
+        // The test hooks follow the controller at once, not on the next render.
+        document.body.dataset.playerState = hookState(next);
+        if (playerRef.current) playerRef.current.dataset.playerTime = String(Math.round(next.timeMs));
+        setSnapshot(next);
+      },
     });
     controllerRef.current = controller;
+    document.body.dataset.playerState = hookState(controller.snapshot);
     setSnapshot(controller.snapshot);
     const abort = new AbortController();
     api.recording(project.id, summary.sessionId, abort.signal)
@@ -115,11 +122,6 @@ function Player({ project, detail }: { project: Project; detail: SessionDetail }
       controllerRef.current = null;
     };
   }, [project.id, summary.sessionId]);
-
-  const state = hookState(snapshot);
-  useEffect(() => {
-    document.body.dataset.playerState = state;
-  }, [state]);
 
   // A paused player keeps its moment in the URL (?t=), ready to be shared or reloaded.
   useEffect(() => {
@@ -177,7 +179,7 @@ function Player({ project, detail }: { project: Project; detail: SessionDetail }
   const seek = (ms: number) => controllerRef.current?.seek(ms);
 
   return (
-    <div class="player" id="player" data-player-time={Math.round(timeMs)} data-session-id={summary.sessionId}>
+    <div class="player" id="player" ref={playerRef} data-player-time={Math.round(timeMs)} data-session-id={summary.sessionId}>
       <header class="player-header">
         <Link href={listHref(project.id)} class="back-link" id="back-to-recordings">
           <IconArrowLeft /> <span>Recordings</span>
