@@ -100,7 +100,7 @@ function LoggedIn({ loc }: { loc: Location }) {
   if (project) writeStorage(LAST_PROJECT_KEY, project.id);
 
   let page;
-  if (player && project) {
+  if (player?.sessionId && project) {
     page = <PlayerPage key={player.sessionId} project={project} sessionId={player.sessionId} />;
   } else if (recordings && project) {
     rememberListSearch(project.id, loc.search);

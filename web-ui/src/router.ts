@@ -65,13 +65,14 @@ export function matchRoute(pattern: string, path: string): Record<string, string
   if (want.length !== have.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) {
+    const segment = want[i]!;
+    if (segment.startsWith(':')) {
       try {
-        params[want[i].slice(1)] = decodeURIComponent(have[i]);
+        params[segment.slice(1)] = decodeURIComponent(have[i]!);
       } catch {
         return null;
       }
-    } else if (want[i] !== have[i]) {
+    } else if (segment !== have[i]) {
       return null;
     }
   }

@@ -1,10 +1,13 @@
 // Recorded pages are hostile content. These tests serve the dashboard WITHOUT its content security
 // policy, so that the sandboxed iframe and the sanitizing alone must keep the dashboard safe.
+import { build } from 'esbuild';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { newPage } from './support/chromium.mjs';
 import { HOSTILE_TITLE, PWN } from './support/hostile-fixture.mjs';
 import { close, inReplay, useBrowser, waitForPlayerState } from './support/harness.mjs';
+import { webUiDir } from './support/paths.mjs';
 
 const env = useBrowser({ hostile: true, csp: false, synthetic: 0 });
 
@@ -93,6 +96,32 @@ describe('hostile recordings', () => {
       document.body.append(frame);
     }, PWN);
     await page.waitForFunction(() => window.__pwned === 1);
+    await close(page);
+  });
+
+  test('the Replayer plugin also cleans nodes that belong to the replay iframe\'s own document', async () => {
+    const bundle = await build({
+      entryPoints: [join(webUiDir, 'src/player/sanitize-plugin.ts')],
+      bundle: true, format: 'iife', globalName: '__sl', write: false, logLevel: 'silent',
+    });
+    const page = await newPage(env.browser);
+    await page.goto(env.server.origin + '/demo/');
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const html = await page.evaluate((pwn) => {
+      const frame = document.createElement('iframe');
+      frame.setAttribute('sandbox', 'allow-same-origin');
+      document.body.append(frame);
+      const doc = frame.contentDocument;
+      doc.head.innerHTML = `<meta http-equiv="refresh" content="0;url=javascript:${pwn}"><base href="javascript:${pwn}//">`;
+      doc.body.innerHTML = `<img src="x" onerror="${pwn}"><a href="javascript:${pwn}">a</a><iframe srcdoc="<b>x</b>"></iframe>`
+        + `<form action="javascript:${pwn}"><button formaction="javascript:${pwn}">b</button></form><svg><a xlink:href="javascript:${pwn}"></a></svg>`;
+      for (const el of doc.querySelectorAll('*')) window.__sl.sanitizeElement(el);
+      return doc.documentElement.outerHTML;
+    }, PWN);
+    assert.equal(html, '<html><head><meta content="0;url=javascript:parent.__pwned=1;top.__pwned=1"><base></head>'
+      + '<body><img src="x"><a>a</a><iframe></iframe><form data-sl-inert=""><button>b</button></form><svg><a></a></svg></body></html>',
+      'handlers, script URLs, srcdoc, refresh, base and form targets are gone; a meta without http-equiv is inert');
+    assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
     await close(page);
   });
 });

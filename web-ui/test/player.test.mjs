@@ -110,6 +110,26 @@ describe('session player', () => {
     await close(page);
   });
 
+  test('clicking the replay toggles playback', async () => {
+    const page = await env.open('/p/demo/recordings/fixture-journey?t=0');
+    await waitForPlayerState(page, 'ready');
+    await page.click('.replay-frame');
+    assert.equal(await waitForPlayerState(page, 'playing'), 'playing');
+    await page.click('.replay-frame');
+    assert.equal(await waitForPlayerState(page, 'paused'), 'paused');
+    await close(page);
+  });
+
+  test('a chunk that cannot be downloaded after playback started leaves the rest playable and says so', async () => {
+    const server = await env.startServer({ chunkGate: (pageNumber) => (pageNumber >= 3 ? 'fail' : undefined) });
+    const page = await env.open('/p/demo/recordings/fixture-journey', { server });
+    await page.waitForSelector('.toast-error');
+    assert.match(await page.textContent('.toast-error'), /could not be downloaded/);
+    await page.keyboard.press('5');
+    assert.equal(await waitForPlayerState(page, 'ended'), 'ended');
+    await close(page);
+  });
+
   test('plays to the end and offers to watch again', async () => {
     const page = await env.open('/p/demo/recordings/fixture-two-pages');
     await page.keyboard.press('5');

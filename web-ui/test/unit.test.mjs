@@ -9,6 +9,7 @@ const format = await importTs('src/format.ts');
 const strength = await importTs('src/password-strength.ts');
 const shortcuts = await importTs('src/player/shortcuts.ts');
 const timeline = await importTs('src/player/timeline.ts');
+const activity = await importTs('src/player/activity.ts');
 
 describe('replay sanitizing rules', () => {
   test('event handler attributes are forbidden on every element', () => {
@@ -140,6 +141,14 @@ describe('player shortcuts and timeline', () => {
     assert.deepEqual(shortcuts.actionForKey(key('ArrowRight')), { type: 'seekBy', ms: 5000 });
     assert.deepEqual(shortcuts.actionForKey(key('1')), { type: 'speed', speed: 0.5 });
     assert.deepEqual(shortcuts.actionForKey(key('5')), { type: 'speed', speed: 8 });
+  });
+
+  test('gaps of more than ten seconds between user actions are inactive stretches', () => {
+    const tracker = new activity.ActivityTracker();
+    for (const t of [0, 2_000, 4_000, 30_000, 31_000, 31_500, 50_000]) tracker.add(t);
+    assert.deepEqual(tracker.spans(), [{ startMs: 4_000, endMs: 30_000 }, { startMs: 31_500, endMs: 50_000 }]);
+    assert.equal(activity.isUserActivity({ type: 3, data: { source: 2 } }), true, 'a click');
+    assert.equal(activity.isUserActivity({ type: 3, data: { source: 0 } }), false, 'a DOM mutation');
   });
 
   test('keys typed into form fields or with modifiers are left alone', () => {

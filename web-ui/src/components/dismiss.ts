@@ -2,7 +2,7 @@
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 
-export function useDismiss(ref: RefObject<HTMLElement>, open: boolean, close: () => void): void {
+export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, close: () => void): void {
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {

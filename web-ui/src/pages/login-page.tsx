@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { JSX } from 'preact';
+import type { TargetedSubmitEvent } from 'preact';
 import { api, ApiError } from '../api';
 import { applyAuthState } from '../auth';
 import { AuthLayout } from '../components/auth-layout';
@@ -13,7 +13,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
 
-  async function onSubmit(event: JSX.TargetedSubmitEvent<HTMLFormElement>) {
+  async function onSubmit(event: TargetedSubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!email.trim() || !password) {
       setFormError('Enter your email and password.');

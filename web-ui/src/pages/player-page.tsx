@@ -18,6 +18,7 @@ import { loadPreferences, parseStartTime, savePreferences } from '../player/pref
 import { actionForKey, type PlayerAction } from '../player/shortcuts';
 import { toTimelineMarkers } from '../player/timeline';
 import { listHref } from '../recordings/last-list';
+import { showToast } from '../toasts';
 import { updateQuery } from '../router';
 import { useTitle } from '../title';
 import { ErrorPage } from './error-page';
@@ -112,6 +113,11 @@ function Player({ project, detail }: { project: Project; detail: SessionDetail }
       })
       .catch((error: Error) => {
         if (abort.signal.aborted) return;
+        if (controller.started) {
+          showToast(`The rest of this recording could not be downloaded (${error.message}). Playing what arrived.`, 'error');
+          controller.finishLoading();
+          return;
+        }
         controller.fail(error instanceof ApiError && error.status === 404
           ? 'The recording data for this session is missing. It may have expired.'
           : `The recording could not be downloaded: ${error.message}`);
@@ -217,7 +223,7 @@ function Player({ project, detail }: { project: Project; detail: SessionDetail }
               </>
             ) : <span class="muted">Waiting for the first page…</span>}
           </div>
-          <ReplayStage rootRef={rootRef} snapshot={snapshot} onPlay={() => controllerRef.current?.play()} />
+          <ReplayStage rootRef={rootRef} snapshot={snapshot} onPlay={() => controllerRef.current?.play()} onToggle={() => run({ type: 'toggle' })} />
           <div class="player-bar">
             <SeekBar
               timeMs={timeMs}
@@ -225,6 +231,7 @@ function Player({ project, detail }: { project: Project; detail: SessionDetail }
               loadedMs={snapshot?.loadedAll ? (snapshot?.durationMs ?? 0) : (snapshot?.loadedMs ?? 0)}
               markers={markers}
               pageStarts={pageStarts}
+              inactive={snapshot?.inactive ?? []}
               onSeek={seek}
             />
             <PlayerControls

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { JSX } from 'preact';
+import type { TargetedSubmitEvent } from 'preact';
 import { api, ApiError } from '../api';
 import { applyAuthState, loadAuthState } from '../auth';
 import { AuthLayout } from '../components/auth-layout';
@@ -22,7 +22,7 @@ export function SetupPage() {
   const passwordError = submitted && password.length < MIN_PASSWORD_LENGTH ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : null;
   const confirmError = submitted && confirm !== password ? 'The passwords do not match.' : null;
 
-  async function onSubmit(event: JSX.TargetedSubmitEvent<HTMLFormElement>) {
+  async function onSubmit(event: TargetedSubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setSubmitted(true);
     setFormError(null);

@@ -2,6 +2,7 @@
 // rest as chunks arrive, and maps its clock to session time (ms from the session's start).
 // No UI here: the view subscribes to snapshots.
 import { Replayer } from 'rrweb';
+import { ActivityTracker, isUserActivity, type Span } from './activity';
 import { EventSanitizer, isRecordedEvent, type RecordedEvent } from './sanitize-events';
 import { sanitizePlugin } from './sanitize-plugin';
 
@@ -22,6 +23,8 @@ export interface PlayerSnapshot {
   /** Fast-forwarding through an inactive stretch right now. */
   skipping: boolean;
   viewport: { width: number; height: number } | null;
+  /** Stretches without user activity, in session ms (what "skip inactivity" jumps over). */
+  inactive: Span[];
   error: string | null;
 }
 
@@ -48,6 +51,7 @@ export class PlayerController {
   private firstTimestamp: number | null = null;
   private lastTimestamp: number | null = null;
   private readonly pageStarts = new Map<number, number>();
+  private readonly activity = new ActivityTracker();
   private hasMeta = false;
   private hasFullSnapshot = false;
   private rendered = false;
@@ -61,7 +65,7 @@ export class PlayerController {
     this.state = {
       status: 'loading', buffering: false, timeMs: options.startAtMs ?? 0, durationMs: Math.max(0, options.sessionDurationMs),
       loadedMs: 0, loadedAll: false, speed: options.speed, skipInactive: options.skipInactive, skipping: false,
-      viewport: null, error: null,
+      viewport: null, inactive: [], error: null,
     };
     this.pendingSeek = options.startAtMs;
     this.wantPlaying = options.autoplay && options.startAtMs === null;
@@ -91,6 +95,7 @@ export class PlayerController {
         this.hasFullSnapshot = true;
         if (!this.pageStarts.has(pageNumber)) this.pageStarts.set(pageNumber, event.timestamp);
       }
+      if (isUserActivity(event) || event.type === FULL_SNAPSHOT) this.activity.add(event.timestamp);
       if (this.firstTimestamp === null || event.timestamp < this.firstTimestamp) this.firstTimestamp = event.timestamp;
       if (this.lastTimestamp === null || event.timestamp > this.lastTimestamp) this.lastTimestamp = event.timestamp;
     }
@@ -100,7 +105,9 @@ export class PlayerController {
       this.waiting.push(...events);
       if (this.hasMeta && this.hasFullSnapshot && this.waiting.length >= 2) this.createReplayer();
     }
-    this.update({ loadedMs: this.recordingEndMs(), durationMs: this.timelineMs() });
+    const start = this.options.sessionStartedAt;
+    const inactive = this.activity.spans().map((s) => ({ startMs: s.startMs - start, endMs: s.endMs - start }));
+    this.update({ loadedMs: this.recordingEndMs(), durationMs: this.timelineMs(), inactive });
     // addEvent hands events over on a microtask: act once they are in.
     queueMicrotask(() => this.afterData());
   }
@@ -115,6 +122,11 @@ export class PlayerController {
       return;
     }
     queueMicrotask(() => this.afterData());
+  }
+
+  /** True once a frame has been shown: from then on a failed download still leaves something to watch. */
+  get started(): boolean {
+    return this.rendered;
   }
 
   fail(message: string): void {

@@ -92,7 +92,7 @@ function readBody(req) {
 /**
  * Options: setupRequired (no account yet), csp (send the dashboard CSP, default true), synthetic
  * (number of generated sessions, default 60), hostile (add the hostile session), chunkSize (events
- * per chunk, default 8), chunkGate ((page, seq) => a promise the chunk waits for, or nothing),
+ * per chunk, default 8), chunkGate ((page, seq) => a promise the chunk waits for, 'fail' for a 500, or nothing),
  * emptyProjects (only the empty project).
  */
 export async function startFixtureServer(options = {}) {
@@ -211,7 +211,7 @@ export async function startFixtureServer(options = {}) {
     if (page !== undefined) {
       const chunk = chunks.find((c) => c.page === Number(page) && c.seq === Number(seq));
       if (!chunk) return error(res, 404, 'not_found', 'No such chunk.');
-      await chunkGate(chunk.page, chunk.seq);
+      if ((await chunkGate(chunk.page, chunk.seq)) === 'fail') return error(res, 500, 'storage', 'The chunk could not be read.');
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Cache-Control': 'private, max-age=3600' });
       return res.end(gzipSync(JSON.stringify(chunk.events)));
     }

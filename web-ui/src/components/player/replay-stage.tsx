@@ -5,14 +5,15 @@ import { IconAlert, IconPlay, IconSkip } from '../icons';
 import { Spinner } from '../loading';
 
 interface StageProps {
-  rootRef: RefObject<HTMLDivElement>;
+  rootRef: RefObject<HTMLDivElement | null>;
   snapshot: PlayerSnapshot | null;
   onPlay: () => void;
+  onToggle: () => void;
 }
 
 const PADDING = 24;
 
-function useElementSize(ref: RefObject<HTMLElement>): { width: number; height: number } {
+function useElementSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
     const el = ref.current;
@@ -28,7 +29,7 @@ function useElementSize(ref: RefObject<HTMLElement>): { width: number; height: n
 }
 
 /** The replay, scaled to fit the area while keeping the recorded viewport's aspect ratio. */
-export function ReplayStage({ rootRef, snapshot, onPlay }: StageProps) {
+export function ReplayStage({ rootRef, snapshot, onPlay, onToggle }: StageProps) {
   const stageRef = useRef<HTMLDivElement>(null);
   const area = useElementSize(stageRef);
   const viewport = snapshot?.viewport ?? null;
@@ -42,6 +43,7 @@ export function ReplayStage({ rootRef, snapshot, onPlay }: StageProps) {
     <div class="stage" ref={stageRef} id="replay-stage">
       <div
         class={'replay-frame' + (viewport ? '' : ' hidden')}
+        onClick={onToggle}
         style={viewport ? { width: `${Math.round(viewport.width * scale)}px`, height: `${Math.round(viewport.height * scale)}px` } : undefined}
       >
         <div

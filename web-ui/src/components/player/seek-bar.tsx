@@ -1,6 +1,7 @@
-import type { JSX } from 'preact';
+import type { TargetedPointerEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { formatClock } from '../../format';
+import type { Span } from '../../player/activity';
 import { fraction, MARKER_NAMES, markerJumpTarget, type TimelineMarker } from '../../player/timeline';
 
 interface SeekBarProps {
@@ -9,11 +10,17 @@ interface SeekBarProps {
   loadedMs: number;
   markers: TimelineMarker[];
   pageStarts: { pageNumber: number; ms: number }[];
+  inactive: Span[];
   onSeek: (ms: number) => void;
 }
 
+/** Tooltips near the ends of the bar open inwards so they stay on screen. */
+function tipSide(at: number): string {
+  return at < 0.12 ? ' tip-start' : at > 0.88 ? ' tip-end' : '';
+}
+
 /** The timeline: played and downloaded parts, page boundaries, and markers for clicks, errors and events. */
-export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, onSeek }: SeekBarProps) {
+export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, inactive, onSeek }: SeekBarProps) {
   const trackRef = useRef<HTMLDivElement>(null);
   const [hoverMs, setHoverMs] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -23,17 +30,17 @@ export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, onS
     return fraction(clientX - box.left, box.width) * durationMs;
   };
 
-  const onPointerDown = (event: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+  const onPointerDown = (event: TargetedPointerEvent<HTMLDivElement>) => {
     if (event.button !== 0 || (event.target as Element).closest('.marker')) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     setDragging(true);
     onSeek(msAt(event.clientX));
   };
-  const onPointerMove = (event: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+  const onPointerMove = (event: TargetedPointerEvent<HTMLDivElement>) => {
     setHoverMs(msAt(event.clientX));
     if (dragging) onSeek(msAt(event.clientX));
   };
-  const onPointerUp = (event: JSX.TargetedPointerEvent<HTMLDivElement>) => {
+  const onPointerUp = (event: TargetedPointerEvent<HTMLDivElement>) => {
     if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
     setDragging(false);
   };
@@ -61,6 +68,14 @@ export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, onS
         <div class="seek-track">
           <div class="seek-loaded" style={{ width: `${loaded}%` }} />
           <div class="seek-played" style={{ width: `${played}%` }} />
+          {inactive.map((span) => (
+            <span
+              key={span.startMs}
+              class="seek-inactive"
+              title={`Inactive for ${Math.round((span.endMs - span.startMs) / 1000)} s`}
+              style={{ left: `${fraction(span.startMs, durationMs) * 100}%`, width: `${(fraction(span.endMs, durationMs) - fraction(span.startMs, durationMs)) * 100}%` }}
+            />
+          ))}
           {pageStarts.filter((p) => p.ms > 0).map((p) => (
             <span key={p.pageNumber} class="seek-page-boundary" style={{ left: `${fraction(p.ms, durationMs) * 100}%` }} />
           ))}
@@ -74,7 +89,7 @@ export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, onS
             <button
               key={index}
               type="button"
-              class={`marker marker-${marker.kind.toLowerCase()}`}
+              class={`marker marker-${marker.kind.toLowerCase()}` + tipSide(fraction(marker.offsetMs, durationMs))}
               data-kind={marker.kind}
               style={{ left: `${fraction(marker.offsetMs, durationMs) * 100}%` }}
               aria-label={`${MARKER_NAMES[marker.kind]} at ${formatClock(marker.offsetMs)}: ${marker.label}`}

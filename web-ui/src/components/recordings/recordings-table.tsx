@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { TargetedMouseEvent } from 'preact';
 import type { Session } from '../../api-types';
 import {
   countryCode, countryName, formatDateTime, formatDuration, formatInteger, formatRelative, urlPath,
@@ -46,7 +46,7 @@ export function RecordingsTable({ projectId, sessions, loading, limit }: TablePr
 
 function RecordingRow({ projectId, session: s }: { projectId: string; session: Session }) {
   const href = playerHref(projectId, s.sessionId);
-  const onRowClick = (event: JSX.TargetedMouseEvent<HTMLTableRowElement>) => {
+  const onRowClick = (event: TargetedMouseEvent<HTMLTableRowElement>) => {
     if ((event.target as Element).closest('a, button')) return;
     if (!isPlainClick(event)) return;
     const selection = window.getSelection();
