@@ -1,7 +1,7 @@
 // The one way the dashboard talks to the server: JSON in and out, the CSRF header on every
 // mutating request, 401 → the login page, and failures shown as toasts unless the caller handles them.
 import type {
-  AuthState, ErrorBody, Project, RecordingManifest, SessionDetail, SessionList, SessionQuery,
+  AuthState, ErrorBody, PageView, Project, RecordingManifest, Session, SessionDetail, SessionList, SessionQuery,
 } from './api-types';
 import { navigate } from './router';
 import { showToast } from './toasts';
@@ -96,6 +96,20 @@ function describeStatus(status: number): string {
 
 const enc = encodeURIComponent;
 
+/** Durations are derived values: fill them in when an answer leaves them out. */
+function withDuration<T extends Session | PageView>(item: T, end: number): T {
+  return typeof item.durationMs === 'number' ? item : { ...item, durationMs: Math.max(0, end - item.startedAt) };
+}
+
+function normalizeDetail(detail: SessionDetail): SessionDetail {
+  return {
+    summary: withDuration(detail.summary, detail.summary.endedAt),
+    pages: (detail.pages ?? []).map((p) => withDuration(p, p.lastSeenAt)),
+    markers: detail.markers ?? [],
+    tags: detail.tags ?? {},
+  };
+}
+
 export const api = {
   authState: () => request<AuthState>('/api/auth/state'),
 
@@ -118,11 +132,12 @@ export const api = {
       offset: String(query.offset),
     });
     if (query.bots) params.set('bots', 'true');
-    return request<SessionList>(`/api/projects/${enc(projectId)}/sessions?${params}`, { signal, quiet: true });
+    return request<SessionList>(`/api/projects/${enc(projectId)}/sessions?${params}`, { signal, quiet: true })
+      .then((list) => ({ ...list, sessions: list.sessions.map((s) => withDuration(s, s.endedAt)) }));
   },
 
   session: (projectId: string, sessionId: string, signal?: AbortSignal) =>
-    request<SessionDetail>(`/api/projects/${enc(projectId)}/sessions/${enc(sessionId)}`, { signal, quiet: true }),
+    request<SessionDetail>(`/api/projects/${enc(projectId)}/sessions/${enc(sessionId)}`, { signal, quiet: true }).then(normalizeDetail),
 
   recording: (projectId: string, sessionId: string, signal?: AbortSignal) =>
     request<RecordingManifest>(`/api/projects/${enc(projectId)}/sessions/${enc(sessionId)}/recording`, { signal, quiet: true }),

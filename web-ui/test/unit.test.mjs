@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { importTs } from './support/import-ts.mjs';
+import { uiDir } from './support/paths.mjs';
 
 const rules = await importTs('src/player/sanitize-rules.ts');
 const events = await importTs('src/player/sanitize-events.ts');
@@ -10,6 +13,22 @@ const strength = await importTs('src/password-strength.ts');
 const shortcuts = await importTs('src/player/shortcuts.ts');
 const timeline = await importTs('src/player/timeline.ts');
 const activity = await importTs('src/player/activity.ts');
+
+describe('build output', () => {
+  test('index.html loads only the external script and stylesheet, with no inline script', async () => {
+    const html = await readFile(join(uiDir, 'index.html'), 'utf8');
+    const scripts = html.match(/<script[^>]*>/g);
+    assert.deepEqual(scripts, ['<script src="/assets/app.js" defer>']);
+    assert.match(html, /<link rel="stylesheet" href="\/assets\/app.css">/);
+    assert.doesNotMatch(html, /<script[^>]*>[^<]+<\/script>/);
+    assert.doesNotMatch(html, / on[a-z]+=/i);
+  });
+
+  test('the stylesheet bundles the Replayer\'s own CSS', async () => {
+    const css = await readFile(join(uiDir, 'assets', 'app.css'), 'utf8');
+    assert.match(css, /\.replayer-mouse/);
+  });
+});
 
 describe('replay sanitizing rules', () => {
   test('event handler attributes are forbidden on every element', () => {

@@ -1,4 +1,5 @@
 // Debian's Chromium through playwright-core: no browser download.
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -7,7 +8,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`The UI tests need Chromium at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
 /** A page that reports its console errors and uncaught exceptions into arrays, for assertions. */

@@ -1,5 +1,5 @@
 import type { TargetedPointerEvent } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatClock } from '../../format';
 import type { Span } from '../../player/activity';
 import { fraction, MARKER_NAMES, markerJumpTarget, type TimelineMarker } from '../../player/timeline';
@@ -19,9 +19,11 @@ function tipSide(at: number): string {
   return at < 0.12 ? ' tip-start' : at > 0.88 ? ' tip-end' : '';
 }
 
-/** The timeline: played and downloaded parts, page boundaries, and markers for clicks, errors and events. */
+/** The timeline: played and downloaded parts, page boundaries, inactive stretches, and markers for clicks, errors and events. */
 export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, inactive, onSeek }: SeekBarProps) {
   const trackRef = useRef<HTMLDivElement>(null);
+  const seekRef = useRef(onSeek);
+  seekRef.current = onSeek;
   const [hoverMs, setHoverMs] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -44,6 +46,32 @@ export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, ina
     if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
     setDragging(false);
   };
+
+  // Markers change with the session, not with every tick of the clock: render them once.
+  const markerLayer = useMemo(() => (
+    <div class="markers" id="seek-markers">
+      {markers.map((marker, index) => {
+        const at = fraction(marker.offsetMs, durationMs);
+        return (
+          <button
+            key={index}
+            type="button"
+            class={`marker marker-${marker.kind.toLowerCase()}` + tipSide(at)}
+            data-kind={marker.kind}
+            style={{ left: `${at * 100}%` }}
+            aria-label={`${MARKER_NAMES[marker.kind]} at ${formatClock(marker.offsetMs)}: ${marker.label}`}
+            onClick={() => seekRef.current(markerJumpTarget(marker))}
+          >
+            <span class="marker-shape" aria-hidden="true" />
+            <span class="marker-tip" role="tooltip">
+              <strong>{MARKER_NAMES[marker.kind]}</strong> <span class="muted">{formatClock(marker.offsetMs)}</span>
+              <span class="marker-label">{marker.label}</span>
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  ), [markers, durationMs]);
 
   const played = fraction(timeMs, durationMs) * 100;
   const loaded = fraction(loadedMs, durationMs) * 100;
@@ -84,25 +112,7 @@ export function SeekBar({ timeMs, durationMs, loadedMs, markers, pageStarts, ina
         {hoverMs !== null && !dragging ? (
           <div class="seek-hover" style={{ left: `${fraction(hoverMs, durationMs) * 100}%` }}>{formatClock(hoverMs)}</div>
         ) : null}
-        <div class="markers" id="seek-markers">
-          {markers.map((marker, index) => (
-            <button
-              key={index}
-              type="button"
-              class={`marker marker-${marker.kind.toLowerCase()}` + tipSide(fraction(marker.offsetMs, durationMs))}
-              data-kind={marker.kind}
-              style={{ left: `${fraction(marker.offsetMs, durationMs) * 100}%` }}
-              aria-label={`${MARKER_NAMES[marker.kind]} at ${formatClock(marker.offsetMs)}: ${marker.label}`}
-              onClick={() => onSeek(markerJumpTarget(marker))}
-            >
-              <span class="marker-shape" aria-hidden="true" />
-              <span class="marker-tip" role="tooltip">
-                <strong>{MARKER_NAMES[marker.kind]}</strong> <span class="muted">{formatClock(marker.offsetMs)}</span>
-                <span class="marker-label">{marker.label}</span>
-              </span>
-            </button>
-          ))}
-        </div>
+        {markerLayer}
       </div>
     </div>
   );
