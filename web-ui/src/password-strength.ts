@@ -20,7 +20,7 @@ export function passwordStrength(password: string): Strength {
     return { score: 1, label: 'Weak', hint: 'Avoid common words and repeated characters.' };
   }
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  let points = classes + (password.length >= 14 ? 1 : 0) + (password.length >= 20 ? 1 : 0);
+  let points = classes - 1 + (password.length >= 14 ? 1 : 0) + (password.length >= 18 ? 1 : 0);
   if (new Set(password).size < password.length / 3) points -= 1;
   if (points <= 2) return { score: 2, label: 'Fair', hint: 'Longer is stronger: a few unrelated words work well.' };
   if (points <= 3) return { score: 3, label: 'Strong', hint: 'Good password.' };

@@ -11,7 +11,7 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['Space'], label: 'Play / pause' },
   { keys: ['←'], label: `Back ${SEEK_STEP_MS / 1000} seconds` },
   { keys: ['→'], label: `Forward ${SEEK_STEP_MS / 1000} seconds` },
-  { keys: ['1', '2', '3', '4', '5'], label: `Speed ${SPEEDS.map((s) => `${s}×`).join(' / ')}` },
+  { keys: ['1', '2', '3', '4', '5'], label: `Speed ${SPEEDS[0]}× to ${SPEEDS[SPEEDS.length - 1]}×` },
   { keys: ['S'], label: 'Skip inactivity on / off' },
 ];
 
