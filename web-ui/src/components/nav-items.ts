@@ -1,0 +1,24 @@
+// The sidebar's sections. A later milestone adds Dashboard, Heatmaps, Insights and Settings by
+// appending an entry here (with its page and route in app.tsx); only pages that exist are listed.
+import type { FunctionComponent } from 'preact';
+import { IconRecordings } from './icons';
+
+export interface NavItem {
+  id: string;
+  label: string;
+  icon: FunctionComponent<{ size?: number }>;
+  /** The section's URL inside a project. */
+  href: (projectId: string) => string;
+  /** Whether a path belongs to the section (its sub-pages included). */
+  matches: (path: string, projectId: string) => boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  {
+    id: 'recordings',
+    label: 'Recordings',
+    icon: IconRecordings,
+    href: (projectId) => `/p/${encodeURIComponent(projectId)}/recordings`,
+    matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/recordings`),
+  },
+];

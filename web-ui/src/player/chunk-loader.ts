@@ -1,0 +1,38 @@
+// Downloads a recording's chunks in play order, a few ahead in parallel, handing each one over as
+// soon as it and every chunk before it have arrived, so playback can start on the first chunks.
+import type { ChunkRef } from '../api-types';
+import { api, ApiError } from '../api';
+
+export interface ChunkSink {
+  onChunk(chunk: ChunkRef, events: unknown[]): void;
+}
+
+const PARALLEL = 4;
+
+async function fetchWithRetry(url: string, signal: AbortSignal): Promise<unknown[]> {
+  try {
+    return await api.chunk(url, signal);
+  } catch (error) {
+    const retryable = error instanceof ApiError && (error.status === 0 || error.status >= 500 || error.status === 429);
+    if (!retryable || signal.aborted) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return api.chunk(url, signal);
+  }
+}
+
+export async function loadChunks(chunks: ChunkRef[], sink: ChunkSink, signal: AbortSignal): Promise<void> {
+  const inFlight: (Promise<unknown[]> | undefined)[] = [];
+  const start = (index: number) => {
+    if (index >= chunks.length || inFlight[index]) return;
+    const promise = fetchWithRetry(chunks[index]!.url, signal);
+    promise.catch(() => undefined); // awaited below, in order; this only silences early rejections
+    inFlight[index] = promise;
+  };
+  for (let i = 0; i < chunks.length; i++) {
+    for (let j = i; j < i + PARALLEL; j++) start(j);
+    const events = await inFlight[i]!;
+    inFlight[i] = undefined;
+    if (signal.aborted) return;
+    sink.onChunk(chunks[i]!, Array.isArray(events) ? events : []);
+  }
+}
