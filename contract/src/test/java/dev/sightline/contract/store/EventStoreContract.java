@@ -168,12 +168,15 @@ public abstract class EventStoreContract {
                 .click(30_000, "#c").identify(31_000, "user-1").build();
         BatchRows page2First = batch(PROJECT, "s1").page(2).sequence(0)
                 .pageStartedAt(T0.plusSeconds(60)).lastSeenAt(T0.plusSeconds(90)).activeMs(3_000)
+                .device(DeviceClass.TABLET).browser("Firefox", "140").os("Android").country("IT")
                 .url("https://shop.example/cart").error(1_000, "bang").build();
         BatchRows page3 = batch(PROJECT, "s1").page(3).sequence(0)
                 .pageStartedAt(T0.plusSeconds(100)).lastSeenAt(T0.plusSeconds(120)).activeMs(1_000)
+                .device(DeviceClass.OTHER).browser("Edge", "150").os("Windows").country("US")
                 .url("https://shop.example/checkout").identify(500, "user-2").build();
         BatchRows page2Second = batch(PROJECT, "s1").page(2).sequence(1)
                 .pageStartedAt(T0.plusSeconds(60)).lastSeenAt(T0.plusSeconds(130)).activeMs(500)
+                .device(DeviceClass.TABLET).browser("Firefox", "140").os("Android").country("IT")
                 .url("https://shop.example/cart").click(65_000, "#d").build();
 
         // Written out of key order on purpose: first and latest are decided by key, not by arrival.
