@@ -50,14 +50,16 @@ final class DuckDbDatabase implements AutoCloseable {
         try (DuckDBConnection connection = database.connect()) {
             SchemaMigrator.migrate(connection, migrations);
         } catch (SQLException | RuntimeException e) {
-            database.close();
-            throw e instanceof StoreException s ? s : new StoreException("cannot prepare the schema of " + file, e);
+            RuntimeException failure = e instanceof RuntimeException r ? r
+                    : new StoreException("cannot prepare the schema of " + file, e);
+            try {
+                database.close();
+            } catch (RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
+            throw failure;
         }
         return database;
-    }
-
-    Path file() {
-        return file;
     }
 
     /** A new connection of its own; the caller closes it. */

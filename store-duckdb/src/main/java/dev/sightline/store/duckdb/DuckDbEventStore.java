@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -43,13 +44,7 @@ public final class DuckDbEventStore implements EventStore {
     public DuckDbEventStore(Path dataDir) {
         requireNonNull(dataDir, "dataDir is null");
         this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), EventSchema.MIGRATIONS);
-        try {
-            this.writer = database.connect();
-            StageTables.create(writer);
-        } catch (SQLException | RuntimeException e) {
-            database.close();
-            throw e instanceof RuntimeException r ? r : new StoreException("cannot prepare the writer connection", e);
-        }
+        this.writer = writerConnection(database);
         this.batchWriter = new BatchWriter(writer);
     }
 
@@ -131,7 +126,33 @@ public final class DuckDbEventStore implements EventStore {
         }
     }
 
-    private <T> T whileOpen(java.util.function.Supplier<T> call) {
+    /** The connection all writes go through, with its stage tables; closes the database if it cannot be made. */
+    private static DuckDBConnection writerConnection(DuckDbDatabase database) {
+        DuckDBConnection connection = null;
+        try {
+            connection = database.connect();
+            StageTables.create(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException failure = e instanceof RuntimeException r ? r
+                    : new StoreException("cannot prepare the writer connection", e);
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException closing) {
+                    failure.addSuppressed(closing);
+                }
+            }
+            try {
+                database.close();
+            } catch (RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
+            throw failure;
+        }
+    }
+
+    private <T> T whileOpen(Supplier<T> call) {
         lifecycle.readLock().lock();
         try {
             if (closed) {

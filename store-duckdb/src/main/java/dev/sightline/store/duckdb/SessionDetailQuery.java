@@ -18,16 +18,23 @@ import org.duckdb.DuckDBConnection;
 /** One session with its pages, timeline markers and tags, read in one snapshot. */
 final class SessionDetailQuery {
 
+    /**
+     * How far outside the session's span its events can lie: a page lives at most a day (the wire
+     * limit), so an event is never further than that from the session's start and end.
+     */
+    private static final long EVENT_REACH_MICROS = WireLimits.MAX_PAGE_AGE_MS * 1_000L;
+
     /** By the single-column key, which DuckDB finds through its index. */
     private static final String SESSION = "SELECT " + SessionSummaries.COLUMNS
             + ", epoch_us(first_received_at) FROM sessions WHERE session_key = ?";
 
     /**
-     * Each statement below is bounded by the session's time span (its own parameters, after project and
-     * session), so DuckDB's zone maps skip the row groups of other days. Page views start within the
-     * session; events happen after their page started and at most {@link #EVENT_REACH_MICROS} after
-     * the session's last activity.
+     * After project and session, every part of the statements below is bounded by where the session's
+     * rows can be, so DuckDB's zone maps skip the row groups of other days: page views by the session's
+     * first receipt (one parameter), events by {@link #EVENT_TIMES} (two).
      */
+    private static final String EVENT_TIMES = "ts BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)";
+
     private static final String PAGES = """
             SELECT page_number, url, page_key, title, referrer, epoch_us(started_at), epoch_us(last_seen_at),
                    active_ms, max_scroll_permille, viewport_w, viewport_h, document_height
@@ -48,18 +55,13 @@ final class SessionDetailQuery {
             UNION ALL
             SELECT 3, page_number, epoch_us(ts), name FROM custom_events
             WHERE project_id = ? AND session_id = ? AND %1$s
-            ORDER BY marker_at, marker_kind, page_number, label""".formatted(SessionDetailQuery.EVENT_TIMES);
+            ORDER BY marker_at, marker_kind, page_number, label""".formatted(EVENT_TIMES);
 
     private static final String TAGS = """
             SELECT tag_key, arg_max(tag_value, ts) FROM tags WHERE project_id = ? AND session_id = ? AND %s
-            GROUP BY tag_key""".formatted(SessionDetailQuery.EVENT_TIMES);
+            GROUP BY tag_key""".formatted(EVENT_TIMES);
 
-    private static final String EVENT_TIMES = "ts BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)";
-
-    /** A page lives at most this long (the wire limit), so no event of a session is later than this after its end. */
-    private static final long EVENT_REACH_MICROS = WireLimits.MAX_PAGE_AGE_MS * 1_000L;
-
-    /** The window statements take after project and session: where the session's rows can be. */
+    /** Where the session's rows can be, as bound after project and session. */
     private record Span(long firstReceivedMicros, long fromMicros, long toMicros) {
     }
 
@@ -88,9 +90,8 @@ final class SessionDetailQuery {
                 markers(connection, projectId, sessionId, span), tags(connection, projectId, sessionId, span)));
     }
 
-    private static List<PageViewSummary> pages(DuckDBConnection connection, String projectId, String sessionId,
-            Span span)
-            throws SQLException {
+    private static List<PageViewSummary> pages(DuckDBConnection connection, String projectId,
+                                                String sessionId, Span span) throws SQLException {
         List<PageViewSummary> pages = new ArrayList<>();
         try (PreparedStatement select = prepare(connection, PAGES, projectId, sessionId, span);
              ResultSet rows = select.executeQuery()) {
@@ -104,9 +105,8 @@ final class SessionDetailQuery {
         return pages;
     }
 
-    private static List<TimelineMarker> markers(DuckDBConnection connection, String projectId, String sessionId,
-            Span span)
-            throws SQLException {
+    private static List<TimelineMarker> markers(DuckDBConnection connection, String projectId,
+                                                String sessionId, Span span) throws SQLException {
         List<TimelineMarker> markers = new ArrayList<>();
         try (PreparedStatement select = prepare(connection, MARKERS, projectId, sessionId, span);
              ResultSet rows = select.executeQuery()) {
@@ -118,9 +118,8 @@ final class SessionDetailQuery {
         return markers;
     }
 
-    private static Map<String, String> tags(DuckDBConnection connection, String projectId, String sessionId,
-            Span span)
-            throws SQLException {
+    private static Map<String, String> tags(DuckDBConnection connection, String projectId,
+                                                String sessionId, Span span) throws SQLException {
         Map<String, String> tags = new HashMap<>();
         try (PreparedStatement select = prepare(connection, TAGS, projectId, sessionId, span);
              ResultSet rows = select.executeQuery()) {
@@ -155,7 +154,7 @@ final class SessionDetailQuery {
                 throw new IllegalStateException("bound " + (next - 1) + " of " + parameters + " parameters");
             }
             return statement;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
         }
