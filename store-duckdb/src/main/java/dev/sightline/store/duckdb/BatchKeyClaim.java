@@ -61,7 +61,7 @@ final class BatchKeyClaim {
             }
         }
         if (!fresh.isEmpty()) {
-            Transactions.execute(connection, RECORD_NEW);
+            Statements.execute(connection, RECORD_NEW);
         }
         return fresh;
     }

@@ -84,7 +84,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
     public void saveProject(Project project) {
         requireNonNull(project, "project is null");
         write("saving project " + project.id(), c -> {
-            delete(c, "DELETE FROM projects WHERE id = ?", project.id());
+            Statements.execute(c, "DELETE FROM projects WHERE id = ?", project.id());
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?::BIGINT))""")) {
                 insert.setString(1, project.id());
@@ -136,7 +136,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
     public void saveAccount(Account account) {
         requireNonNull(account, "account is null");
         write("saving account " + account.id(), c -> {
-            delete(c, "DELETE FROM accounts WHERE id = ?", account.id());
+            Statements.execute(c, "DELETE FROM accounts WHERE id = ?", account.id());
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO accounts VALUES (?, ?, ?, ?, ?, make_timestamp(?::BIGINT))")) {
                 insert.setString(1, account.id());
@@ -173,18 +173,10 @@ public final class DuckDbMetadataStore implements MetadataStore {
     public void saveMembership(Membership membership) {
         requireNonNull(membership, "membership is null");
         write("saving a membership", c -> {
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM memberships WHERE account_id = ? AND project_id = ?")) {
-                delete.setString(1, membership.accountId());
-                delete.setString(2, membership.projectId());
-                delete.execute();
-            }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO memberships VALUES (?, ?, ?)")) {
-                insert.setString(1, membership.accountId());
-                insert.setString(2, membership.projectId());
-                insert.setString(3, membership.role().name());
-                insert.execute();
-            }
+            Statements.execute(c, "DELETE FROM memberships WHERE account_id = ? AND project_id = ?",
+                    membership.accountId(), membership.projectId());
+            Statements.execute(c, "INSERT INTO memberships VALUES (?, ?, ?)", membership.accountId(),
+                    membership.projectId(), membership.role().name());
         });
     }
 
@@ -192,7 +184,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
     public void saveLoginSession(LoginSession session) {
         requireNonNull(session, "session is null");
         write("saving a login session", c -> {
-            delete(c, "DELETE FROM login_sessions WHERE token_hash = ?", session.tokenHash());
+            Statements.execute(c, "DELETE FROM login_sessions WHERE token_hash = ?", session.tokenHash());
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO login_sessions VALUES (?, ?, ?, make_timestamp(?::BIGINT), make_timestamp(?::BIGINT))")) {
                 insert.setString(1, session.tokenHash());
@@ -217,7 +209,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
     @Override
     public void deleteLoginSession(String tokenHash) {
         requireNonNull(tokenHash, "tokenHash is null");
-        write("deleting a login session", c -> delete(c, "DELETE FROM login_sessions WHERE token_hash = ?", tokenHash));
+        write("deleting a login session", c -> Statements.execute(c, "DELETE FROM login_sessions WHERE token_hash = ?", tokenHash));
     }
 
     @Override
@@ -281,13 +273,6 @@ public final class DuckDbMetadataStore implements MetadataStore {
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
             }
-        }
-    }
-
-    private static void delete(DuckDBConnection c, String sql, String parameter) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement(sql)) {
-            delete.setString(1, parameter);
-            delete.execute();
         }
     }
 

@@ -18,7 +18,7 @@ final class SchemaMigrator {
     }
 
     static void migrate(DuckDBConnection connection, List<Migration> migrations) throws SQLException {
-        Transactions.execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        Statements.execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         int current = currentVersion(connection);
         int latest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
         if (current > latest) {
@@ -29,9 +29,9 @@ final class SchemaMigrator {
             if (migration.version() > current) {
                 Transactions.run(connection, "schema migration to version " + migration.version(), c -> {
                     for (String statement : migration.statements()) {
-                        Transactions.execute(c, statement);
+                        Statements.execute(c, statement);
                     }
-                    Transactions.execute(c, "DELETE FROM schema_version");
+                    Statements.execute(c, "DELETE FROM schema_version");
                     try (PreparedStatement insert = c.prepareStatement("INSERT INTO schema_version VALUES (?)")) {
                         insert.setInt(1, migration.version());
                         insert.execute();

@@ -62,12 +62,12 @@ final class SessionRetention {
             }
             appender.flush();
         }
-        update(connection, "INSERT INTO " + StageTables.VISITOR_IDS + " SELECT DISTINCT visitor_id FROM sessions"
+        Statements.execute(connection, "INSERT INTO " + StageTables.VISITOR_IDS + " SELECT DISTINCT visitor_id FROM sessions"
                 + IN_STAGE, projectId);
         for (String table : TABLES_BY_SESSION) {
-            update(connection, "DELETE FROM " + table + IN_STAGE, projectId);
+            Statements.execute(connection, "DELETE FROM " + table + IN_STAGE, projectId);
         }
-        update(connection, """
+        Statements.execute(connection, """
                 DELETE FROM visitors
                 WHERE project_id = ? AND visitor_id IN (SELECT visitor_id FROM stage_visitor_ids)
                   AND visitor_id NOT IN (
@@ -75,14 +75,5 @@ final class SessionRetention {
                       WHERE project_id = ? AND visitor_id IN (SELECT visitor_id FROM stage_visitor_ids))""",
                 projectId, projectId);
         StageTables.clear(connection);
-    }
-
-    private static void update(DuckDBConnection connection, String sql, String... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.execute();
-        }
     }
 }

@@ -49,7 +49,7 @@ final class StageTables {
 
     static void create(DuckDBConnection connection) throws SQLException {
         for (String statement : DDL) {
-            Transactions.execute(connection, statement);
+            Statements.execute(connection, statement);
         }
     }
 
@@ -60,7 +60,7 @@ final class StageTables {
 
     static void clear(DuckDBConnection connection) throws SQLException {
         for (String table : List.of(KEYS, ROWS, SESSIONS, SESSION_IDS, VISITOR_IDS)) {
-            Transactions.execute(connection, "DELETE FROM " + table);
+            Statements.execute(connection, "DELETE FROM " + table);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.sightline.store.duckdb;
 
 import dev.sightline.contract.store.StoreException;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -18,13 +17,13 @@ final class Transactions {
     /** Runs the work in one transaction: committed if it returns, rolled back if anything throws. */
     static <T> T run(DuckDBConnection connection, String what, SqlWork<T> work) {
         try {
-            execute(connection, "BEGIN TRANSACTION");
+            Statements.execute(connection, "BEGIN TRANSACTION");
         } catch (SQLException e) {
             throw new StoreException(what + ": cannot begin a transaction", e);
         }
         try {
             T result = work.run(connection);
-            execute(connection, "COMMIT");
+            Statements.execute(connection, "COMMIT");
             return result;
         } catch (SQLException e) {
             rollBack(connection, e);
@@ -35,15 +34,9 @@ final class Transactions {
         }
     }
 
-    static void execute(DuckDBConnection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     private static void rollBack(DuckDBConnection connection, Throwable failure) {
         try {
-            execute(connection, "ROLLBACK");
+            Statements.execute(connection, "ROLLBACK");
         } catch (SQLException e) {
             // DuckDB already rolled back a transaction whose COMMIT failed; keep the first error.
             failure.addSuppressed(e);

@@ -72,7 +72,7 @@ class DuckDbMetadataStoreRulesTest {
         new DuckDbMetadataStore(dataDir).close();
         new DuckDbMetadataStore(dataDir).close();
 
-        assertThat(SchemaVersions.of(dataDir.resolve(DuckDbMetadataStore.FILE_NAME))).isEqualTo(1);
+        assertThat(RawDatabase.schemaVersion(dataDir.resolve(DuckDbMetadataStore.FILE_NAME))).isEqualTo(1);
         assertThat(Files.list(dataDir).map(p -> p.getFileName().toString()))
                 .contains(DuckDbMetadataStore.FILE_NAME);
     }

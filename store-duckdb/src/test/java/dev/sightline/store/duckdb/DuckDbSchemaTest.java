@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sightline.contract.store.StoreException;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
-import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,18 +35,14 @@ class DuckDbSchemaTest {
             }
         }
 
-        assertThat(SchemaVersions.of(dataDir.resolve(DuckDbEventStore.FILE_NAME)))
+        assertThat(RawDatabase.schemaVersion(dataDir.resolve(DuckDbEventStore.FILE_NAME)))
                 .isEqualTo(EventSchema.MIGRATIONS.get(EventSchema.MIGRATIONS.size() - 1).version());
     }
 
     @Test
     void aFileWrittenByANewerSchemaIsRefused() throws Exception {
         new DuckDbEventStore(dataDir).close();
-        try (DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection(
-                "jdbc:duckdb:" + dataDir.resolve(DuckDbEventStore.FILE_NAME).toAbsolutePath());
-             Statement statement = connection.createStatement()) {
-            statement.execute("UPDATE schema_version SET version = 99");
-        }
+        RawDatabase.execute(dataDir.resolve(DuckDbEventStore.FILE_NAME), "UPDATE schema_version SET version = 99");
 
         assertThatThrownBy(() -> new DuckDbEventStore(dataDir))
                 .isInstanceOf(StoreException.class).hasMessageContaining("newer");

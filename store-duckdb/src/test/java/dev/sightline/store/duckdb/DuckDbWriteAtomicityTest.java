@@ -7,13 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sightline.contract.store.BatchRows;
 import dev.sightline.contract.store.StoreException;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,21 +73,10 @@ class DuckDbWriteAtomicityTest {
     }
 
     private void execute(String sql) throws Exception {
-        try (DuckDBConnection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        RawDatabase.execute(dataDir.resolve(DuckDbEventStore.FILE_NAME), sql);
     }
 
     private long count(String sql) throws Exception {
-        try (DuckDBConnection connection = connect(); PreparedStatement select = connection.prepareStatement(sql);
-             ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private DuckDBConnection connect() throws Exception {
-        return (DuckDBConnection) DriverManager.getConnection(
-                "jdbc:duckdb:" + dataDir.resolve(DuckDbEventStore.FILE_NAME).toAbsolutePath());
+        return RawDatabase.count(dataDir.resolve(DuckDbEventStore.FILE_NAME), sql);
     }
 }

@@ -8,7 +8,6 @@ import dev.sightline.contract.store.DeviceClass;
 import dev.sightline.contract.wire.Consent;
 import dev.sightline.contract.wire.Page;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -35,8 +34,7 @@ class FactTablesTest {
                     .build()));
         }
 
-        try (DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection(
-                "jdbc:duckdb:" + dataDir.resolve(DuckDbEventStore.FILE_NAME).toAbsolutePath())) {
+        try (DuckDBConnection connection = RawDatabase.connect(dataDir.resolve(DuckDbEventStore.FILE_NAME))) {
             long offset = 0;
             for (String table : EventSchema.FACT_TABLES) {
                 try (PreparedStatement select = connection.prepareStatement(

@@ -28,12 +28,10 @@ import java.util.Random;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Not a test: measures {@link DuckDbEventStore#write} throughput and the heatmap / session-detail query
- * times on this machine. Run after {@code mvn -pl store-duckdb -am test-compile}:
- * <pre>
- * java -cp "$(cat /tmp/cp.txt):store-duckdb/target/classes:store-duckdb/target/test-classes:contract/target/classes" \
- *     dev.sightline.store.duckdb.WriteThroughputBenchmark [batches] [extraClicks]
- * </pre>
+ * Not a test: measures {@link DuckDbEventStore#write} throughput and the heatmap, session-detail and
+ * sessions-list query times on this machine; see the module README for the command and the figures.
+ * Arguments: batches to write, extra clicks to load for the heatmap, sessions of history to start from
+ * (written straight into the tables once, kept in the temp folder and copied for every run).
  * Traffic shape: 200 sessions live at once, each batch one page's upload of 10 events (3 clicks, 4
  * moves, 2 scrolls, 1 request), 4 batches per page, 3 pages per session; lists of 500 batches.
  */
