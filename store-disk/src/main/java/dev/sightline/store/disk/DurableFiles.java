@@ -1,0 +1,123 @@
+package dev.sightline.store.disk;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * File operations that are on disk when they return: data and directory entries are fsync'd.
+ * A file is written to a temporary name in its own folder, forced, and renamed over the target, so a
+ * reader sees the old file or the new one, never a part.
+ */
+final class DurableFiles {
+
+    static final String TEMP_PREFIX = ".";
+    static final String TEMP_SUFFIX = ".tmp";
+
+    private DurableFiles() {
+    }
+
+    /** Creates the folder and any missing parents below {@code base}, making each new entry durable. */
+    static void createFolders(Path base, Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Path parent = folder.getParent();
+        if (!folder.equals(base) && parent != null) {
+            createFolders(base, parent);
+        }
+        try {
+            Files.createDirectory(folder);
+            syncFolder(parent);
+        } catch (FileAlreadyExistsException raced) {
+            // Another writer made it first; it syncs its parent.
+        }
+    }
+
+    /** Replaces {@code target} with {@code bytes}, atomically and durably; its folder must exist. */
+    static void write(Path target, byte[] bytes) throws IOException {
+        Path folder = target.getParent();
+        Path temp = Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        syncFolder(folder);
+    }
+
+    /** Deletes a folder with everything in it, if it exists; returns how many files went that match the suffix. */
+    static long deleteTree(Path folder, String countedSuffix) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        long[] counted = {0};
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (file.getFileName().toString().endsWith(countedSuffix)
+                        && !file.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                    counted[0]++;
+                }
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        syncFolder(folder.getParent());
+        return counted[0];
+    }
+
+    /** Removes {@code folder} and then each parent up to (not including) {@code stop} while they are empty. */
+    static void removeEmptyFolders(Path folder, Path stop) throws IOException {
+        Path current = folder;
+        while (current != null && !current.equals(stop) && current.startsWith(stop)) {
+            try {
+                Files.delete(current);
+                syncFolder(current.getParent());
+            } catch (DirectoryNotEmptyException notEmpty) {
+                return;
+            } catch (NoSuchFileException gone) {
+                // Never there or already removed: its parent may still be empty.
+            }
+            current = current.getParent();
+        }
+    }
+
+    /** fsync of a folder, which makes the entries created, renamed or removed in it durable. */
+    static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

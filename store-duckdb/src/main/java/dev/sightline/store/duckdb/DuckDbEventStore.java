@@ -1,0 +1,166 @@
+package dev.sightline.store.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sightline.contract.store.BatchRows;
+import dev.sightline.contract.store.EventStore;
+import dev.sightline.contract.store.SessionDetail;
+import dev.sightline.contract.store.SessionList;
+import dev.sightline.contract.store.SessionQuery;
+import dev.sightline.contract.store.StoreException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The embedded {@link EventStore}: one DuckDB file, {@code <dataDir>/events.duckdb}.
+ *
+ * <p>Threads: writes and deletions run one at a time on a dedicated writer connection (callers may
+ * still call from several threads; they queue). Queries run concurrently on pooled read connections
+ * and see the last committed state; a write never blocks them. {@link #close()} waits for running
+ * calls, checkpoints, and makes every later call fail with {@link IllegalStateException}.
+ */
+public final class DuckDbEventStore implements EventStore {
+
+    /** The file name under the data directory. */
+    public static final String FILE_NAME = "events.duckdb";
+
+    private final DuckDbDatabase database;
+    private final DuckDBConnection writer;
+    private final BatchWriter batchWriter;
+    private final Lock writerLock = new ReentrantLock();
+    /** Calls hold the read side; close takes the write side, so it waits for them. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    public DuckDbEventStore(Path dataDir) {
+        requireNonNull(dataDir, "dataDir is null");
+        this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), EventSchema.MIGRATIONS);
+        this.writer = writerConnection(database);
+        this.batchWriter = new BatchWriter(writer);
+    }
+
+    @Override
+    public int write(List<BatchRows> batches) {
+        requireNonNull(batches, "batches is null");
+        return whileOpen(() -> {
+            writerLock.lock();
+            try {
+                return batchWriter.write(batches);
+            } finally {
+                writerLock.unlock();
+            }
+        });
+    }
+
+    @Override
+    public SessionList sessions(SessionQuery query) {
+        requireNonNull(query, "query is null");
+        return whileOpen(() -> database.inTransaction("listing sessions", c -> SessionListQuery.run(c, query)));
+    }
+
+    @Override
+    public Optional<SessionDetail> session(String projectId, String sessionId) {
+        requireNonNull(projectId, "projectId is null");
+        requireNonNull(sessionId, "sessionId is null");
+        return whileOpen(() -> database.inTransaction("reading session " + sessionId,
+                c -> SessionDetailQuery.run(c, projectId, sessionId)));
+    }
+
+    @Override
+    public List<String> sessionsStartedBefore(String projectId, Instant cutoff, int limit) {
+        requireNonNull(projectId, "projectId is null");
+        requireNonNull(cutoff, "cutoff is null");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return whileOpen(() -> List.copyOf(database.inTransaction("finding old sessions",
+                c -> SessionRetention.startedBefore(c, projectId, cutoff, limit))));
+    }
+
+    @Override
+    public void deleteSessions(String projectId, Collection<String> sessionIds) {
+        requireNonNull(projectId, "projectId is null");
+        List<String> ids = List.copyOf(requireNonNull(sessionIds, "sessionIds is null"));
+        if (ids.isEmpty()) {
+            return;
+        }
+        whileOpen(() -> {
+            writerLock.lock();
+            try {
+                return Transactions.run(writer, "deleting " + ids.size() + " sessions", c -> {
+                    SessionRetention.delete(c, projectId, ids);
+                    return null;
+                });
+            } finally {
+                writerLock.unlock();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                writer.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close the writer connection", e);
+            } finally {
+                database.close();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** The connection all writes go through, with its stage tables; closes the database if it cannot be made. */
+    private static DuckDBConnection writerConnection(DuckDbDatabase database) {
+        DuckDBConnection connection = null;
+        try {
+            connection = database.connect();
+            StageTables.create(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException failure = e instanceof RuntimeException r ? r
+                    : new StoreException("cannot prepare the writer connection", e);
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException closing) {
+                    failure.addSuppressed(closing);
+                }
+            }
+            try {
+                database.close();
+            } catch (RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
+            throw failure;
+        }
+    }
+
+    private <T> T whileOpen(Supplier<T> call) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the event store is closed");
+            }
+            return call.get();
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+}
