@@ -385,6 +385,22 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void aSessionsClicksComeBackInTimeOrderWithTheirElementAnchors() {
+        store.write(List.of(
+                batch(PROJECT, "s1").page(2).pageStartedAt(T0.plusSeconds(60))
+                        .event(new dev.sightline.contract.wire.Click(500, 30, 40, "a.next", 1234, 8765, "a", "Next", 9, 80, 20))
+                        .build(),
+                batch(PROJECT, "s1").page(1).pageStartedAt(T0).click(1_000, "#buy", "Buy").build(),
+                batch(PROJECT, "other").click(10, "#elsewhere").build()));
+
+        assertThat(store.clicks(PROJECT, "s1")).containsExactly(
+                new StoredClick(1, T0.plusMillis(1_000), 100, 200, "#buy", 5000, 5000, "button", "Buy", 0, 120, 40),
+                new StoredClick(2, T0.plusSeconds(60).plusMillis(500), 30, 40, "a.next", 1234, 8765, "a", "Next", 9, 80, 20));
+        assertThat(store.clicks("another-project", "s1")).isEmpty();
+        assertThat(store.clicks(PROJECT, "nope")).isEmpty();
+    }
+
+    @Test
     void tagsKeepTheLatestValueOfEachKey() {
         store.write(List.of(batch(PROJECT, "s1").page(2).pageStartedAt(T0.plusSeconds(60))
                 .tag(200, "plan", "pro").tag(300, "cohort", "b").build()));

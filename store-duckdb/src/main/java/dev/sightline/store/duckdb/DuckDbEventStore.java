@@ -8,6 +8,7 @@ import dev.sightline.contract.store.SessionDetail;
 import dev.sightline.contract.store.SessionList;
 import dev.sightline.contract.store.SessionQuery;
 import dev.sightline.contract.store.StoreException;
+import dev.sightline.contract.store.StoredClick;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -73,6 +74,14 @@ public final class DuckDbEventStore implements EventStore {
         requireNonNull(sessionId, "sessionId is null");
         return whileOpen(() -> database.inTransaction("reading session " + sessionId,
                 c -> SessionDetailQuery.run(c, projectId, sessionId)));
+    }
+
+    @Override
+    public List<StoredClick> clicks(String projectId, String sessionId) {
+        requireNonNull(projectId, "projectId is null");
+        requireNonNull(sessionId, "sessionId is null");
+        return whileOpen(() -> List.copyOf(database.inTransaction("reading the clicks of " + sessionId,
+                c -> SessionDetailQuery.clicks(c, projectId, sessionId))));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sightline.store.duckdb;
 import dev.sightline.contract.store.PageViewSummary;
 import dev.sightline.contract.store.SessionDetail;
 import dev.sightline.contract.store.SessionSummary;
+import dev.sightline.contract.store.StoredClick;
 import dev.sightline.contract.store.TimelineMarker;
 import dev.sightline.contract.wire.WireLimits;
 import java.sql.PreparedStatement;
@@ -57,6 +58,11 @@ final class SessionDetailQuery {
             WHERE project_id = ? AND session_id = ? AND %1$s
             ORDER BY marker_at, marker_kind, page_number, label""".formatted(EVENT_TIMES);
 
+    private static final String CLICKS = """
+            SELECT page_number, epoch_us(ts), x, y, selector, rel_x, rel_y, tag, text, flags, width, height
+            FROM clicks WHERE project_id = ? AND session_id = ? AND %s
+            ORDER BY ts, page_number""".formatted(EVENT_TIMES);
+
     private static final String TAGS = """
             SELECT tag_key, arg_max(tag_value, ts) FROM tags WHERE project_id = ? AND session_id = ? AND %s
             GROUP BY tag_key""".formatted(EVENT_TIMES);
@@ -70,24 +76,53 @@ final class SessionDetailQuery {
     private SessionDetailQuery() {
     }
 
+    private record Found(SessionSummary summary, Span span) {
+    }
+
     static Optional<SessionDetail> run(DuckDBConnection connection, String projectId, String sessionId)
             throws SQLException {
-        SessionSummary summary;
-        Span span;
+        Optional<Found> found = find(connection, projectId, sessionId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Span span = found.get().span();
+        return Optional.of(new SessionDetail(found.get().summary(), pages(connection, projectId, sessionId, span),
+                markers(connection, projectId, sessionId, span), tags(connection, projectId, sessionId, span)));
+    }
+
+    /** The session's clicks in time order; empty when the session does not exist. */
+    static List<StoredClick> clicks(DuckDBConnection connection, String projectId, String sessionId)
+            throws SQLException {
+        Optional<Found> found = find(connection, projectId, sessionId);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<StoredClick> clicks = new ArrayList<>();
+        try (PreparedStatement select = prepare(connection, CLICKS, projectId, sessionId, found.get().span());
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                clicks.add(new StoredClick(rows.getInt(1), Micros.toInstant(rows.getLong(2)), rows.getInt(3),
+                        rows.getInt(4), rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getString(8),
+                        rows.getString(9), rows.getInt(10), rows.getInt(11), rows.getInt(12)));
+            }
+        }
+        return clicks;
+    }
+
+    private static Optional<Found> find(DuckDBConnection connection, String projectId, String sessionId)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SESSION)) {
             select.setString(1, Keys.session(projectId, sessionId));
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                summary = SessionSummaries.read(rows);
-                span = new Span(rows.getLong(SessionSummaries.COLUMN_COUNT + 1),
+                SessionSummary summary = SessionSummaries.read(rows);
+                return Optional.of(new Found(summary, new Span(rows.getLong(SessionSummaries.COLUMN_COUNT + 1),
                         Micros.of(summary.startedAt()) - EVENT_REACH_MICROS,
-                        Micros.of(summary.endedAt()) + EVENT_REACH_MICROS);
+                        Micros.of(summary.endedAt()) + EVENT_REACH_MICROS)));
             }
         }
-        return Optional.of(new SessionDetail(summary, pages(connection, projectId, sessionId, span),
-                markers(connection, projectId, sessionId, span), tags(connection, projectId, sessionId, span)));
     }
 
     private static List<PageViewSummary> pages(DuckDBConnection connection, String projectId,
