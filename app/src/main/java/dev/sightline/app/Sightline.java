@@ -81,7 +81,7 @@ public final class Sightline implements AutoCloseable {
         ReceivedBatchCodec codec = new ReceivedBatchCodec(json, decoder);
         BatchEnricher enricher = new BatchEnricher(UserAgentClassifier.shared(), new ChannelClassifier(),
                 new PageKeys(config.pageKeyParameters()), new ActiveTime());
-        this.processor = new BatchProcessor(codec, enricher, events, recordings);
+        this.processor = new BatchProcessor(codec, enricher, events, recordings, log);
 
         ProjectDirectory projects = new ProjectDirectory(metadata);
         PublicUrl publicUrl = new PublicUrl(config.publicUrl());

@@ -1,5 +1,6 @@
 package dev.sightline.sessions;
 
+import dev.sightline.contract.ingest.DeadLetters;
 import dev.sightline.contract.ingest.LogRecord;
 import dev.sightline.contract.ingest.RecordHandler;
 import dev.sightline.contract.store.BatchRows;
@@ -19,30 +20,29 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads accepted uploads from the ingest log and stores them: recording chunks first, then the rows,
  * so a batch the event store knows always has its recording. Both writes are idempotent, which is
  * what makes replaying the log after a crash safe. A record that cannot be decoded any more (a
- * poison record) is logged and skipped instead of blocking the log.
+ * poison record) goes to the dead letters with its reason instead of blocking the log.
  */
 public final class BatchProcessor implements RecordHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
-
     private final ReceivedBatchCodec codec;
     private final BatchEnricher enricher;
     private final EventStore events;
     private final RecordingStore recordings;
+    private final DeadLetters deadLetters;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong poison = new AtomicLong();
 
-    public BatchProcessor(ReceivedBatchCodec codec, BatchEnricher enricher, EventStore events, RecordingStore recordings) {
+    public BatchProcessor(ReceivedBatchCodec codec, BatchEnricher enricher, EventStore events, RecordingStore recordings,
+                          DeadLetters deadLetters) {
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.enricher = Objects.requireNonNull(enricher, "enricher is null");
         this.events = Objects.requireNonNull(events, "events is null");
         this.recordings = Objects.requireNonNull(recordings, "recordings is null");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters is null");
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class BatchProcessor implements RecordHandler {
                 received = codec.decode(record.value());
             } catch (IllegalArgumentException | HttpProblem e) {
                 poison.incrementAndGet();
-                LOG.error("skipping an ingest log record that cannot be decoded (key {}): {}", record.key(), e.getMessage());
+                deadLetters.deadLetter(record, "cannot be decoded: " + e.getMessage());
                 continue;
             }
             BatchRows batchRows = enricher.enrich(received);

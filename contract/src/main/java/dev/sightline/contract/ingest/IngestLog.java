@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * advances past records only after their handler returned normally. The embedded implementation is an
  * fsync'd write-ahead log on disk; a cluster puts Kafka here.
  */
-public interface IngestLog extends AutoCloseable {
+public interface IngestLog extends DeadLetters, AutoCloseable {
 
     /**
      * Appends one record. The future completes once the record is durable, or exceptionally if it

@@ -1,6 +1,7 @@
 package dev.sightline.ingest.wal;
 
 import dev.sightline.contract.ingest.IngestLog;
+import dev.sightline.contract.ingest.LogRecord;
 import dev.sightline.contract.ingest.RecordHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ public final class WriteAheadLog implements IngestLog {
     private final WalSettings settings;
     private final Segments segments;
     private final Checkpoint checkpoint;
+    private final DeadLetterFile deadLetters;
     private final LogWriter writer;
     private final Thread writerThread;
     private final Object progress = new Object();
@@ -44,6 +46,7 @@ public final class WriteAheadLog implements IngestLog {
             Files.createDirectories(directory);
             this.segments = new Segments(directory);
             this.checkpoint = new Checkpoint(directory);
+            this.deadLetters = new DeadLetterFile(directory);
             Recovery.State state = Recovery.scan(segments, checkpoint.read());
             this.handledUpTo = state.start();
             this.durableEnd = state.end();
@@ -65,6 +68,12 @@ public final class WriteAheadLog implements IngestLog {
     @Override
     public CompletableFuture<Void> append(String key, byte[] record) {
         return writer.append(Frame.keyBytes(key), record);
+    }
+
+    @Override
+    public void deadLetter(LogRecord record, String reason) {
+        deadLetters.write(record, reason);
+        LOG.warn("dead-lettered a record of key {}: {}", record.key(), reason);
     }
 
     private void onDurable(long end, int records) {

@@ -55,6 +55,17 @@ class WriteAheadLogTest extends IngestLogContract {
     }
 
     @Test
+    void aDeadLetterIsKeptOnDiskWithItsReasonAndBytes() throws Exception {
+        try (WriteAheadLog log = new WriteAheadLog(dir, WalSettings.DEFAULTS)) {
+            log.deadLetter(new LogRecord("session-\"x\"", new byte[] {1, 2, 3}), "cannot be decoded: bad \"gzip\"");
+        }
+        String line = Files.readString(dir.resolve("dead-letters.jsonl"));
+
+        assertThat(line).contains("\"reason\":\"cannot be decoded: bad \\\"gzip\\\"\"")
+                .contains("\"key\":\"session-\\\"x\\\"\"").contains("\"record\":\"AQID\"").endsWith("}\n");
+    }
+
+    @Test
     void appendsAreRefusedWithRetryAdviceWhenProcessingFallsTooFarBehind() throws Exception {
         WalSettings tiny = new WalSettings(1 << 20, 4096, 8192, 10);
         try (WriteAheadLog log = new WriteAheadLog(dir, tiny)) {
