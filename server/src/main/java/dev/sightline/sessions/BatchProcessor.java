@@ -9,6 +9,7 @@ import dev.sightline.contract.store.RecordingStore;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.ingest.ReceivedBatch;
 import dev.sightline.ingest.ReceivedBatchCodec;
+import dev.sightline.sanitize.RecordingSanitizer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads accepted uploads from the ingest log and stores them: recording chunks first, then the rows,
- * so a batch the event store knows always has its recording. Both writes are idempotent, which is
+ * Reads accepted uploads from the ingest log and stores them: recording chunks first (defused by the
+ * {@link RecordingSanitizer}), then the rows, so a batch the event store knows always has its recording. Both writes are idempotent, which is
  * what makes replaying the log after a crash safe. A record that cannot be decoded any more (a
  * poison record) is logged and skipped instead of blocking the log.
  */
@@ -35,14 +36,17 @@ public final class BatchProcessor implements RecordHandler {
     private final BatchEnricher enricher;
     private final EventStore events;
     private final RecordingStore recordings;
+    private final RecordingSanitizer sanitizer;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong poison = new AtomicLong();
 
-    public BatchProcessor(ReceivedBatchCodec codec, BatchEnricher enricher, EventStore events, RecordingStore recordings) {
+    public BatchProcessor(ReceivedBatchCodec codec, BatchEnricher enricher, EventStore events, RecordingStore recordings,
+                          RecordingSanitizer sanitizer) {
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.enricher = Objects.requireNonNull(enricher, "enricher is null");
         this.events = Objects.requireNonNull(events, "events is null");
         this.recordings = Objects.requireNonNull(recordings, "recordings is null");
+        this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer is null");
     }
 
     @Override
@@ -50,8 +54,10 @@ public final class BatchProcessor implements RecordHandler {
         List<BatchRows> rows = new ArrayList<>(records.size());
         for (LogRecord record : records) {
             ReceivedBatch received;
+            String recording;
             try {
                 received = codec.decode(record.value());
+                recording = received.batch().hasRecording() ? sanitizer.clean(received.batch().recordingJson()) : "";
             } catch (IllegalArgumentException | HttpProblem e) {
                 poison.incrementAndGet();
                 LOG.error("skipping an ingest log record that cannot be decoded (key {}): {}", record.key(), e.getMessage());
@@ -62,7 +68,7 @@ public final class BatchProcessor implements RecordHandler {
                 ChunkKey key = new ChunkKey(received.projectId(),
                         batchRows.page().startedAt().atZone(ZoneOffset.UTC).toLocalDate(),
                         received.batch().sessionId(), received.batch().pageNumber(), received.batch().sequence());
-                recordings.put(key, gzip(received.batch().recordingJson()));
+                recordings.put(key, gzip(recording));
             }
             rows.add(batchRows);
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sightline.contract.store.BatchRows;
 import dev.sightline.contract.store.EventStore;
+import dev.sightline.contract.store.PrivacyStore;
 import dev.sightline.contract.store.SessionDetail;
 import dev.sightline.contract.store.SessionList;
 import dev.sightline.contract.store.SessionQuery;
@@ -34,9 +35,12 @@ public final class DuckDbEventStore implements EventStore {
     /** The file name under the data directory. */
     public static final String FILE_NAME = "events.duckdb";
 
-    private final DuckDbDatabase database;
-    private final DuckDBConnection writer;
-    private final BatchWriter batchWriter;
+    private final Path file;
+    private final DuckDbPrivacyStore privacy;
+    // Replaced only by purgeDeleted, under the lifecycle's write lock.
+    private DuckDbDatabase database;
+    private DuckDBConnection writer;
+    private BatchWriter batchWriter;
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -44,9 +48,11 @@ public final class DuckDbEventStore implements EventStore {
 
     public DuckDbEventStore(Path dataDir) {
         requireNonNull(dataDir, "dataDir is null");
-        this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), EventSchema.MIGRATIONS);
+        this.file = dataDir.resolve(FILE_NAME);
+        this.database = DuckDbDatabase.open(file, EventSchema.MIGRATIONS);
         this.writer = writerConnection(database);
         this.batchWriter = new BatchWriter(writer);
+        this.privacy = new DuckDbPrivacyStore(this::read, this::writeInTransaction, this::rewrite);
     }
 
     @Override
@@ -116,6 +122,66 @@ public final class DuckDbEventStore implements EventStore {
     }
 
     @Override
+    public PrivacyStore privacy() {
+        return privacy;
+    }
+
+    private <T> T read(String what, SqlWork<T> work) {
+        return whileOpen(() -> database.inTransaction(what, work));
+    }
+
+    private <T> T writeInTransaction(String what, SqlWork<T> work) {
+        return whileOpen(() -> {
+            writerLock.lock();
+            try {
+                return Transactions.run(writer, what, work);
+            } finally {
+                writerLock.unlock();
+            }
+        });
+    }
+
+    /**
+     * Rewrites the file so deleted rows leave no bytes behind ({@link DatabaseRewrite}). Every other
+     * call waits meanwhile: about as long as copying the live data takes.
+     */
+    private void rewrite() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the event store is closed");
+            }
+            Path copy = DatabaseRewrite.copy(writer, file);
+            closed = true;
+            try {
+                closeWriterAndDatabase();
+            } catch (StoreException ignored) {
+                // The copy holds every committed row, so a failed checkpoint of the original loses nothing.
+            }
+            try {
+                DatabaseRewrite.replace(file, copy);
+            } finally {
+                database = DuckDbDatabase.open(file, EventSchema.MIGRATIONS);
+                writer = writerConnection(database);
+                batchWriter = new BatchWriter(writer);
+                closed = false;
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void closeWriterAndDatabase() {
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the writer connection", e);
+        } finally {
+            database.close();
+        }
+    }
+
+    @Override
     public void close() {
         lifecycle.writeLock().lock();
         try {
@@ -123,13 +189,7 @@ public final class DuckDbEventStore implements EventStore {
                 return;
             }
             closed = true;
-            try {
-                writer.close();
-            } catch (SQLException e) {
-                throw new StoreException("cannot close the writer connection", e);
-            } finally {
-                database.close();
-            }
+            closeWriterAndDatabase();
         } finally {
             lifecycle.writeLock().unlock();
         }
