@@ -10,6 +10,7 @@ import dev.sightline.http.HttpProblem;
 import dev.sightline.projects.Access;
 import dev.sightline.tokens.ApiTokens;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,7 +62,11 @@ public final class RouteGuard {
     }
 
     private void guard(Context ctx) {
-        RouteAccess level = declared(ctx.routeRoles(), ctx.endpoints().matchedHttpEndpoint().path);
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched == null) {
+            return; // a static file: the dashboard's assets, the demo site
+        }
+        RouteAccess level = declared(ctx.routeRoles(), matched.path);
         boolean safe = SAFE_METHODS.contains(ctx.method().name());
         if (level == RouteAccess.PUBLIC) {
             if (!safe && ctx.path().startsWith("/api/") && !isJson(ctx)) {
