@@ -82,6 +82,15 @@ final class DatabaseRewrite {
         }
     }
 
+    /** Deletes a copy that will not be used. */
+    static void discard(Path copy) {
+        try {
+            deleteLeftovers(copy);
+        } catch (IOException e) {
+            throw new StoreException("cannot delete " + copy, e);
+        }
+    }
+
     private static void deleteLeftovers(Path copy) throws IOException {
         Files.deleteIfExists(copy);
         Files.deleteIfExists(wal(copy));

@@ -58,14 +58,7 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public int write(List<BatchRows> batches) {
         requireNonNull(batches, "batches is null");
-        return whileOpen(() -> {
-            writerLock.lock();
-            try {
-                return batchWriter.write(batches);
-            } finally {
-                writerLock.unlock();
-            }
-        });
+        return asWriter(() -> batchWriter.write(batches));
     }
 
     @Override
@@ -108,17 +101,10 @@ public final class DuckDbEventStore implements EventStore {
         if (ids.isEmpty()) {
             return;
         }
-        whileOpen(() -> {
-            writerLock.lock();
-            try {
-                return Transactions.run(writer, "deleting " + ids.size() + " sessions", c -> {
-                    SessionRetention.delete(c, projectId, ids);
-                    return null;
-                });
-            } finally {
-                writerLock.unlock();
-            }
-        });
+        asWriter(() -> Transactions.run(writer, "deleting " + ids.size() + " sessions", c -> {
+            SessionRetention.delete(c, projectId, ids);
+            return null;
+        }));
     }
 
     @Override
@@ -131,43 +117,61 @@ public final class DuckDbEventStore implements EventStore {
     }
 
     private <T> T writeInTransaction(String what, SqlWork<T> work) {
-        return whileOpen(() -> {
-            writerLock.lock();
-            try {
-                return Transactions.run(writer, what, work);
-            } finally {
-                writerLock.unlock();
-            }
-        });
+        return asWriter(() -> Transactions.run(writer, what, work));
     }
 
     /**
-     * Rewrites the file so deleted rows leave no bytes behind ({@link DatabaseRewrite}). Every other
-     * call waits meanwhile: about as long as copying the live data takes.
+     * Runs a call on the writer connection, one at a time. The writer lock is taken before the
+     * lifecycle's read side (never the other way round), so {@link #rewrite} can hold it while it
+     * waits for the write side.
+     */
+    private <T> T asWriter(Supplier<T> call) {
+        writerLock.lock();
+        try {
+            return whileOpen(call);
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    /**
+     * Rewrites the file so deleted rows leave no bytes behind ({@link DatabaseRewrite}). Writes wait
+     * while the live data is copied; queries go on, and wait only while the copy replaces the file.
      */
     private void rewrite() {
-        lifecycle.writeLock().lock();
+        writerLock.lock();
         try {
-            if (closed) {
-                throw new IllegalStateException("the event store is closed");
-            }
-            Path copy = DatabaseRewrite.copy(writer, file);
-            closed = true;
+            Path copy = whileOpen(() -> DatabaseRewrite.copy(writer, file));
+            lifecycle.writeLock().lock();
             try {
-                closeWriterAndDatabase();
-            } catch (StoreException ignored) {
-                // The copy holds every committed row, so a failed checkpoint of the original loses nothing.
-            }
-            try {
-                DatabaseRewrite.replace(file, copy);
+                swap(copy);
             } finally {
-                database = DuckDbDatabase.open(file, EventSchema.MIGRATIONS);
-                writer = writerConnection(database);
-                batchWriter = new BatchWriter(writer);
-                closed = false;
+                lifecycle.writeLock().unlock();
             }
         } finally {
-            lifecycle.writeLock().unlock();
+            writerLock.unlock();
+        }
+    }
+
+    /** Closes the database, puts the copy in its place and opens it; the caller holds both locks. */
+    private void swap(Path copy) {
+        if (closed) {
+            DatabaseRewrite.discard(copy);
+            throw new IllegalStateException("the event store is closed");
+        }
+        closed = true;
+        try {
+            closeWriterAndDatabase();
+        } catch (StoreException ignored) {
+            // The copy holds every committed row, so a failed checkpoint of the original loses nothing.
+        }
+        try {
+            DatabaseRewrite.replace(file, copy);
+        } finally {
+            database = DuckDbDatabase.open(file, EventSchema.MIGRATIONS);
+            writer = writerConnection(database);
+            batchWriter = new BatchWriter(writer);
+            closed = false;
         }
     }
 
