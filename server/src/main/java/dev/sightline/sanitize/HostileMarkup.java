@@ -31,8 +31,7 @@ final class HostileMarkup {
             return true;
         }
         if (url.startsWith("data:text/html") || url.startsWith("data:application/xhtml")
-                || url.startsWith("data:text/xml") || url.startsWith("data:application/xml")
-                || url.startsWith("data:image/svg+xml") && DOCUMENT_LOADERS.contains(tag)) {
+                || url.startsWith("data:text/xml") || url.startsWith("data:application/xml")) {
             return true;
         }
         if (DOCUMENT_LOADERS.contains(tag) && url.startsWith("data:")) {
