@@ -15,7 +15,7 @@ export function InstallSection({ project, settings }: { project: Project; settin
         </p>
       </SectionCard>
       <SectionCard id="settings-api-calls" title="What your pages can tell Sightline">
-        <table class="table list-table">
+        <table class="table list-table table-wrap-cells">
           <thead><tr><th>Call</th><th>What it does</th></tr></thead>
           <tbody>
             <tr><td><code>sightline('event', 'signup')</code></td><td>A custom event: a filter and a timeline marker.</td></tr>

@@ -109,7 +109,7 @@ export function PrivacySection({ settings, canEdit, onSave }: Props) {
           <label class="switch"><input type="checkbox" id="honor-gpc" checked={gpc} disabled={!canEdit} onChange={(e) => setGpc(e.currentTarget.checked)} /><span class="switch-track"><span class="switch-thumb" /></span></label>
         </div>
         {error ? <p class="form-error" role="alert">{error}</p> : null}
-        {canEdit ? <SaveBar id="save-privacy" dirty={dirty} busy={busy} onSave={save} onReset={reset} /> : null}
+        {canEdit ? <SaveBar id="save-privacy" dirty={dirty} busy={busy} invalid={!!(maskProblem || unmaskProblem)} onSave={save} onReset={reset} /> : null}
       </SectionCard>
     </>
   );

@@ -71,7 +71,7 @@ export function RetentionSection({ settings, canEdit, onSave }: Props) {
       </Field>
       <div class="callout"><IconClock size={16} /><span>Favourite or labelled recordings are kept for {settings.keptRecordingDays} days (13 months) from their start, whatever the settings above.</span></div>
       {error ? <p class="form-error" role="alert">{error}</p> : null}
-      {canEdit ? <SaveBar id="save-retention" dirty={dirty} busy={busy} onSave={save} onReset={reset} /> : null}
+      {canEdit ? <SaveBar id="save-retention" dirty={dirty} busy={busy} invalid={!!(recordingsProblem || analyticsProblem || order)} onSave={save} onReset={reset} /> : null}
     </SectionCard>
   );
 }

@@ -36,10 +36,10 @@ export function LoadedContent<T>({ state, onRetry, children }: { state: Loaded<T
 }
 
 /** Save button with its "unsaved changes" hint. */
-export function SaveBar({ id, dirty, busy, onSave, onReset }: { id: string; dirty: boolean; busy: boolean; onSave: () => void; onReset: () => void }) {
+export function SaveBar({ id, dirty, busy, invalid = false, onSave, onReset }: { id: string; dirty: boolean; busy: boolean; invalid?: boolean; onSave: () => void; onReset: () => void }) {
   return (
     <div class="settings-actions">
-      <button type="button" id={id} class="btn btn-primary" disabled={!dirty || busy} onClick={onSave}>
+      <button type="button" id={id} class="btn btn-primary" disabled={!dirty || busy || invalid} onClick={onSave}>
         {busy ? <Spinner size={14} label="Saving" /> : null}
         <span>Save changes</span>
       </button>
