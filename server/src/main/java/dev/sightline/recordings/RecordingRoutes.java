@@ -1,6 +1,5 @@
 package dev.sightline.recordings;
 
-import dev.sightline.contract.meta.Role;
 import dev.sightline.contract.store.ChunkKey;
 import dev.sightline.contract.store.ChunkNotFoundException;
 import dev.sightline.contract.store.EventStore;
@@ -12,9 +11,9 @@ import dev.sightline.contract.store.SessionQuery;
 import dev.sightline.contract.store.SessionSort;
 import dev.sightline.contract.store.StoredChunk;
 import dev.sightline.http.HttpProblem;
-import dev.sightline.projects.Access;
+import dev.sightline.web.RouteAccess;
+import dev.sightline.web.RouteGuard;
 import dev.sightline.web.Routes;
-import dev.sightline.web.SignedInRequests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.InputStream;
@@ -33,13 +32,11 @@ import java.util.TreeSet;
 public final class RecordingRoutes implements Routes {
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
 
-    private final Access access;
     private final EventStore events;
     private final RecordingStore recordings;
     private final Clock clock;
 
-    public RecordingRoutes(Access access, EventStore events, RecordingStore recordings, Clock clock) {
-        this.access = access;
+    public RecordingRoutes(EventStore events, RecordingStore recordings, Clock clock) {
         this.events = events;
         this.recordings = recordings;
         this.clock = clock;
@@ -47,14 +44,16 @@ public final class RecordingRoutes implements Routes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/api/projects/{projectId}/sessions", this::list);
-        routes.get("/api/projects/{projectId}/sessions/{sessionId}", ctx -> ctx.json(SessionDetailView.of(detail(ctx))));
-        routes.get("/api/projects/{projectId}/sessions/{sessionId}/recording", this::manifest);
-        routes.get("/api/projects/{projectId}/sessions/{sessionId}/recording/{page}/{seq}", this::chunk);
+        routes.get("/api/projects/{projectId}/sessions", this::list, RouteAccess.PROJECT_READ);
+        routes.get("/api/projects/{projectId}/sessions/{sessionId}", ctx -> ctx.json(SessionDetailView.of(detail(ctx))),
+                RouteAccess.PROJECT_READ);
+        routes.get("/api/projects/{projectId}/sessions/{sessionId}/recording", this::manifest, RouteAccess.PROJECT_READ);
+        routes.get("/api/projects/{projectId}/sessions/{sessionId}/recording/{page}/{seq}", this::chunk,
+                RouteAccess.PROJECT_READ);
     }
 
-    private String project(Context ctx) {
-        return access.require(SignedInRequests.of(ctx), ctx.pathParam("projectId"), Role.VIEWER).id();
+    private static String project(Context ctx) {
+        return RouteGuard.project(ctx).id();
     }
 
     private void list(Context ctx) {

@@ -10,6 +10,7 @@ import dev.sightline.contract.store.RecordingStore;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.ingest.ReceivedBatch;
 import dev.sightline.ingest.ReceivedBatchCodec;
+import dev.sightline.sanitize.RecordingSanitizer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Reads accepted uploads from the ingest log and stores them: recording chunks first, then the rows,
- * so a batch the event store knows always has its recording. Both writes are idempotent, which is
+ * Reads accepted uploads from the ingest log and stores them: recording chunks first (defused by the
+ * {@link RecordingSanitizer}), then the rows, so a batch the event store knows always has its recording. Both writes are idempotent, which is
  * what makes replaying the log after a crash safe. A record that cannot be decoded any more (a
  * poison record) goes to the dead letters with its reason instead of blocking the log.
  */
@@ -33,15 +34,17 @@ public final class BatchProcessor implements RecordHandler {
     private final EventStore events;
     private final RecordingStore recordings;
     private final DeadLetters deadLetters;
+    private final RecordingSanitizer sanitizer;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong poison = new AtomicLong();
 
     public BatchProcessor(ReceivedBatchCodec codec, BatchEnricher enricher, EventStore events, RecordingStore recordings,
-                          DeadLetters deadLetters) {
+                          RecordingSanitizer sanitizer, DeadLetters deadLetters) {
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.enricher = Objects.requireNonNull(enricher, "enricher is null");
         this.events = Objects.requireNonNull(events, "events is null");
         this.recordings = Objects.requireNonNull(recordings, "recordings is null");
+        this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer is null");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters is null");
     }
 
@@ -50,8 +53,10 @@ public final class BatchProcessor implements RecordHandler {
         List<BatchRows> rows = new ArrayList<>(records.size());
         for (LogRecord record : records) {
             ReceivedBatch received;
+            String recording;
             try {
                 received = codec.decode(record.value());
+                recording = received.batch().hasRecording() ? sanitizer.clean(received.batch().recordingJson()) : "";
             } catch (IllegalArgumentException | HttpProblem e) {
                 poison.incrementAndGet();
                 deadLetters.deadLetter(record, "cannot be decoded: " + e.getMessage());
@@ -62,7 +67,7 @@ public final class BatchProcessor implements RecordHandler {
                 ChunkKey key = new ChunkKey(received.projectId(),
                         batchRows.page().startedAt().atZone(ZoneOffset.UTC).toLocalDate(),
                         received.batch().sessionId(), received.batch().pageNumber(), received.batch().sequence());
-                recordings.put(key, gzip(received.batch().recordingJson()));
+                recordings.put(key, gzip(recording));
             }
             rows.add(batchRows);
         }

@@ -35,6 +35,9 @@ public interface MetadataStore extends AutoCloseable {
 
     void deleteLoginSession(String tokenHash);
 
+    /** Members, invitations, API tokens, the login audit and the erasure log. */
+    SecurityStore security();
+
     @Override
     void close();
 }

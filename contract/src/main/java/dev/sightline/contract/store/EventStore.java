@@ -34,6 +34,9 @@ public interface EventStore extends AutoCloseable {
     /** Deletes the sessions and everything recorded in them; unknown ids are ignored. */
     void deleteSessions(String projectId, Collection<String> sessionIds);
 
+    /** Finding a person's sessions, keeping sessions past retention, purging deleted data. */
+    PrivacyStore privacy();
+
     @Override
     void close();
 }

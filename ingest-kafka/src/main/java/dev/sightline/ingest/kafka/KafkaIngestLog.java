@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -223,20 +223,12 @@ public final class KafkaIngestLog implements IngestLog {
     @Override
     public long lag() {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.groupId())
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            int partitions = admin.describeTopics(List.of(settings.topic())).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(settings.topic()).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(settings.topic(), p), OffsetSpec.latest());
-            }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all()
-                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> ends = endOffsets();
+            Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
             long lag = 0;
-            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 OffsetAndMetadata done = committed.get(end.getKey());
-                lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+                lag += end.getValue() - (done == null ? 0 : done.offset());
             }
             return lag;
         } catch (ExecutionException | TimeoutException e) {
@@ -245,6 +237,58 @@ public final class KafkaIngestLog implements IngestLog {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the ingest lag", e);
         }
+    }
+
+    /**
+     * Waits until the group has committed past everything produced before the call, then deletes
+     * those records from the topic's partitions ({@code deleteRecords}), so erased data does not live
+     * on in Kafka until the topic's retention expires.
+     */
+    @Override
+    public boolean purgeHandled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            Map<TopicPartition, Long> ends = endOffsets();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
+                boolean handled = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+                if (handled) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(200);
+            }
+            Map<TopicPartition, RecordsToDelete> deletions = new HashMap<>();
+            ends.forEach((partition, end) -> {
+                if (end > 0) {
+                    deletions.put(partition, RecordsToDelete.beforeOffset(end));
+                }
+            });
+            admin.deleteRecords(deletions).all().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot purge handled records from Kafka: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws ExecutionException, InterruptedException, TimeoutException {
+        int partitions = admin.describeTopics(List.of(settings.topic())).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(settings.topic()).partitions().size();
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            request.put(new TopicPartition(settings.topic(), p), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committedOffsets()
+            throws ExecutionException, InterruptedException, TimeoutException {
+        return admin.listConsumerGroupOffsets(settings.groupId()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
     }
 
     @Override

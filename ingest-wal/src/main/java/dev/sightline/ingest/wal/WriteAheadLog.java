@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +176,38 @@ public final class WriteAheadLog implements IngestLog {
         }
     }
 
+    /**
+     * {@inheritDoc} The active segment is closed first (later appends go to a new one), then every
+     * segment before it is deleted as soon as all its records have been handled.
+     */
+    @Override
+    public boolean purgeHandled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long rolledAt;
+        try {
+            rolledAt = writer.rollOver().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new UncheckedIOException("cannot roll the write-ahead log over",
+                    e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+        } catch (TimeoutException e) {
+            return false;
+        }
+        if (!awaitHandledUpTo(rolledAt, deadline)) {
+            return false;
+        }
+        for (long base : segments.baseOffsets()) {
+            if (base < rolledAt) {
+                segments.delete(base);
+            }
+        }
+        try {
+            Directories.fsync(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the deletion of handled segments durable", e);
+        }
+        return true;
+    }
+
     @Override
     public long lag() {
         return unhandledRecords.get();
@@ -180,9 +215,16 @@ public final class WriteAheadLog implements IngestLog {
 
     /** Waits until every record appended so far has been handled; for tests and orderly shutdown. */
     public boolean awaitHandled(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long target;
         synchronized (progress) {
-            while (handledUpTo < durableEnd) {
+            target = durableEnd;
+        }
+        return awaitHandledUpTo(target, System.nanoTime() + unit.toNanos(timeout));
+    }
+
+    private boolean awaitHandledUpTo(long target, long deadline) throws InterruptedException {
+        synchronized (progress) {
+            while (handledUpTo < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -98,6 +98,34 @@ class WriteAheadLogTest extends IngestLogContract {
     }
 
     @Test
+    void purgingLeavesNoByteOfAHandledRecordOnDiskEvenInTheActiveSegment() throws Exception {
+        CountDownLatch handled = new CountDownLatch(3);
+        try (WriteAheadLog log = new WriteAheadLog(dir, WalSettings.DEFAULTS)) {
+            log.startConsuming(records -> records.forEach(r -> handled.countDown()));
+            for (int i = 0; i < 3; i++) {
+                log.append("k", ("needle-purged-" + i).getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+            }
+            assertThat(handled.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(diskText(dir)).contains("needle-purged-0");
+
+            assertThat(log.purgeHandled(java.time.Duration.ofSeconds(20))).isTrue();
+
+            assertThat(diskText(dir)).doesNotContain("needle-purged");
+            log.append("k", "needle-kept".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+            assertThat(log.awaitHandled(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(diskText(dir)).contains("needle-kept").doesNotContain("needle-purged");
+    }
+
+    private static String diskText(Path dir) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (Path file : segmentFiles(dir)) {
+            all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        }
+        return all.toString();
+    }
+
+    @Test
     void concurrentAppendersAreAllAcknowledgedAndAllDelivered() throws Exception {
         List<LogRecord> seen = Collections.synchronizedList(new ArrayList<>());
         try (WriteAheadLog log = new WriteAheadLog(dir, WalSettings.DEFAULTS)) {

@@ -34,7 +34,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
 
     private static final String PROJECT_COLUMNS = """
             id, name, site_key, allowed_origins, masking_mode, consent_required, honor_global_privacy_control,
-            recording_retention_days, analytics_retention_days, epoch_us(created_at)""";
+            recording_retention_days, analytics_retention_days, epoch_us(created_at), mask_selector, unmask_selector""";
 
     private static final String ACCOUNT_COLUMNS = "id, email, password_hash, owner, epoch_us(created_at)";
 
@@ -43,12 +43,14 @@ public final class DuckDbMetadataStore implements MetadataStore {
 
     private final DuckDbDatabase database;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final DuckDbSecurityStore security;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     public DuckDbMetadataStore(Path dataDir) {
         requireNonNull(dataDir, "dataDir is null");
         this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), MetadataSchema.MIGRATIONS);
+        this.security = new DuckDbSecurityStore(this::read, this::write);
     }
 
     @Override
@@ -86,7 +88,10 @@ public final class DuckDbMetadataStore implements MetadataStore {
         write("saving project " + project.id(), c -> {
             Statements.execute(c, "DELETE FROM projects WHERE id = ?", project.id());
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?::BIGINT))""")) {
+                    INSERT INTO projects (id, name, site_key, allowed_origins, masking_mode, consent_required,
+                        honor_global_privacy_control, recording_retention_days, analytics_retention_days, created_at,
+                        mask_selector, unmask_selector)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?::BIGINT), ?, ?)""")) {
                 insert.setString(1, project.id());
                 insert.setString(2, project.name());
                 insert.setString(3, project.siteKey());
@@ -97,6 +102,8 @@ public final class DuckDbMetadataStore implements MetadataStore {
                 insert.setInt(8, project.recordingRetentionDays());
                 insert.setInt(9, project.analyticsRetentionDays());
                 insert.setLong(10, Micros.of(project.createdAt()));
+                insert.setString(11, project.maskSelector());
+                insert.setString(12, project.unmaskSelector());
                 insert.execute();
             }
         });
@@ -213,6 +220,11 @@ public final class DuckDbMetadataStore implements MetadataStore {
     }
 
     @Override
+    public dev.sightline.contract.meta.SecurityStore security() {
+        return security;
+    }
+
+    @Override
     public void close() {
         lifecycle.writeLock().lock();
         try {
@@ -231,7 +243,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
     }
 
     @FunctionalInterface
-    private interface SqlStatements {
+    interface SqlStatements {
         void run(DuckDBConnection connection) throws SQLException;
     }
 
@@ -280,7 +292,8 @@ public final class DuckDbMetadataStore implements MetadataStore {
         Object[] origins = (Object[]) row.getArray(4).getArray();
         return new Project(row.getString(1), row.getString(2), row.getString(3),
                 Arrays.stream(origins).map(String.class::cast).toList(), MaskingMode.valueOf(row.getString(5)),
-                row.getBoolean(6), row.getBoolean(7), row.getInt(8), row.getInt(9), Micros.toInstant(row.getLong(10)));
+                row.getBoolean(6), row.getBoolean(7), row.getInt(8), row.getInt(9), Micros.toInstant(row.getLong(10)),
+                row.getString(11), row.getString(12));
     }
 
     private static Account account(ResultSet row) throws SQLException {

@@ -172,7 +172,7 @@ final class EventSchema {
                 document_height INTEGER NOT NULL)""",
             "CREATE TABLE visibility (" + FACT_PREFIX + """
             ,
-                visible INTEGER NOT NULL)""")));
+                visible INTEGER NOT NULL)""")), SecuritySchema.EVENTS);
 
     private EventSchema() {
     }
