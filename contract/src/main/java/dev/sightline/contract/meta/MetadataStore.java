@@ -35,6 +35,15 @@ public interface MetadataStore extends AutoCloseable {
 
     void deleteLoginSession(String tokenHash);
 
+    /** The project's page groups, by name then id. */
+    List<PageGroup> pageGroups(String projectId);
+
+    /** Inserts or replaces the page group with this project and id. */
+    void savePageGroup(PageGroup group);
+
+    /** Deletes the page group; an unknown one is ignored. */
+    void deletePageGroup(String projectId, String groupId);
+
     @Override
     void close();
 }

@@ -1,5 +1,6 @@
 package dev.sightline.contract.store;
 
+import dev.sightline.contract.heatmap.HeatmapQueries;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,9 @@ public interface EventStore extends AutoCloseable {
 
     /** Deletes the sessions and everything recorded in them; unknown ids are ignored. */
     void deleteSessions(String projectId, Collection<String> sessionIds);
+
+    /** Heatmap aggregation over the stored clicks, moves and page views. */
+    HeatmapQueries heatmaps();
 
     @Override
     void close();

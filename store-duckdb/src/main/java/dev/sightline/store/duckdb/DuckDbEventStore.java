@@ -2,6 +2,7 @@ package dev.sightline.store.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.heatmap.HeatmapQueries;
 import dev.sightline.contract.store.BatchRows;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.SessionDetail;
@@ -37,6 +38,7 @@ public final class DuckDbEventStore implements EventStore {
     private final DuckDbDatabase database;
     private final DuckDBConnection writer;
     private final BatchWriter batchWriter;
+    private final HeatmapQueries heatmaps = new DuckDbHeatmapQueries(this::read);
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -116,6 +118,11 @@ public final class DuckDbEventStore implements EventStore {
     }
 
     @Override
+    public HeatmapQueries heatmaps() {
+        return heatmaps;
+    }
+
+    @Override
     public void close() {
         lifecycle.writeLock().lock();
         try {
@@ -159,6 +166,10 @@ public final class DuckDbEventStore implements EventStore {
             }
             throw failure;
         }
+    }
+
+    private <T> T read(String what, SqlWork<T> work) {
+        return whileOpen(() -> database.inTransaction(what, work));
     }
 
     private <T> T whileOpen(Supplier<T> call) {
