@@ -6,11 +6,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sightline.auth.AuthRoutes;
 import dev.sightline.auth.AuthService;
 import dev.sightline.auth.PasswordHasher;
+import dev.sightline.contract.heatmap.PageSnapshotStore;
 import dev.sightline.contract.ingest.IngestLog;
 import dev.sightline.contract.meta.MetadataStore;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
 import dev.sightline.demo.DemoSite;
+import dev.sightline.heatmaps.Backgrounds;
+import dev.sightline.heatmaps.HeatmapRoutes;
+import dev.sightline.heatmaps.PageGroupRoutes;
+import dev.sightline.heatmaps.PageSnapshots;
+import dev.sightline.heatmaps.SnapshotRoutes;
 import dev.sightline.ingest.BatchDecoder;
 import dev.sightline.ingest.CollectHandler;
 import dev.sightline.ingest.CollectSettings;
@@ -30,6 +36,7 @@ import dev.sightline.sessions.BatchProcessor;
 import dev.sightline.sessions.ChannelClassifier;
 import dev.sightline.sessions.PageKeys;
 import dev.sightline.sessions.UserAgentClassifier;
+import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
 import dev.sightline.store.duckdb.DuckDbEventStore;
 import dev.sightline.store.duckdb.DuckDbMetadataStore;
@@ -60,6 +67,7 @@ public final class Sightline implements AutoCloseable {
     private final EventStore events;
     private final RecordingStore recordings;
     private final MetadataStore metadata;
+    private final PageSnapshotStore snapshots;
     private final WriteAheadLog log;
     private final BatchProcessor processor;
     private final CountryLookup countries;
@@ -74,6 +82,7 @@ public final class Sightline implements AutoCloseable {
         this.metadata = new DuckDbMetadataStore(config.dataDir());
         this.events = new DuckDbEventStore(config.dataDir());
         this.recordings = new DiskRecordingStore(config.dataDir());
+        this.snapshots = new DiskPageSnapshotStore(config.dataDir());
         this.log = new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS);
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 
@@ -81,7 +90,9 @@ public final class Sightline implements AutoCloseable {
         ReceivedBatchCodec codec = new ReceivedBatchCodec(json, decoder);
         BatchEnricher enricher = new BatchEnricher(UserAgentClassifier.shared(), new ChannelClassifier(),
                 new PageKeys(config.pageKeyParameters()), new ActiveTime());
-        this.processor = new BatchProcessor(codec, enricher, events, recordings);
+        PageSnapshots pageSnapshots = new PageSnapshots(snapshots, json);
+        this.processor = new BatchProcessor(codec, enricher, events, recordings, pageSnapshots);
+        Backgrounds backgrounds = new Backgrounds(snapshots, pageSnapshots, events, recordings, json);
 
         ProjectDirectory projects = new ProjectDirectory(metadata);
         PublicUrl publicUrl = new PublicUrl(config.publicUrl());
@@ -101,6 +112,9 @@ public final class Sightline implements AutoCloseable {
                 new AuthRoutes(auth, bodies),
                 new ProjectRoutes(metadata, access, bodies, publicUrl, clock),
                 new RecordingRoutes(access, events, recordings, clock),
+                new HeatmapRoutes(access, events, metadata, backgrounds, bodies, clock),
+                new PageGroupRoutes(access, metadata, bodies, clock),
+                new SnapshotRoutes(access, metadata, backgrounds, bodies, clock),
                 new DashboardPages()));
         List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
         if (config.demo()) {
@@ -140,6 +154,10 @@ public final class Sightline implements AutoCloseable {
         return metadata;
     }
 
+    public PageSnapshotStore snapshots() {
+        return snapshots;
+    }
+
     /** Waits until every acknowledged upload has been processed into the stores. */
     public boolean awaitProcessed(long timeout, TimeUnit unit) throws InterruptedException {
         return log.awaitHandled(timeout, unit);
@@ -151,6 +169,7 @@ public final class Sightline implements AutoCloseable {
         log.close();
         events.close();
         recordings.close();
+        snapshots.close();
         metadata.close();
         if (countries instanceof AutoCloseable closeable) {
             try {
