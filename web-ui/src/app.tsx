@@ -6,6 +6,8 @@ import { PageLoader } from './components/loading';
 import { Redirect } from './components/redirect';
 import { ToastHost } from './components/toast-host';
 import { ErrorPage } from './pages/error-page';
+import { HeatmapPage } from './pages/heatmap-page';
+import { HeatmapsPage } from './pages/heatmaps-page';
 import { LoginPage } from './pages/login-page';
 import { NoProjectsPage } from './pages/no-projects-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -87,7 +89,9 @@ function LoggedIn({ loc }: { loc: Location }) {
   const player = matchRoute('/p/:projectId/recordings/:sessionId', loc.path);
   const recordings = matchRoute('/p/:projectId/recordings', loc.path);
   const projectRoot = matchRoute('/p/:projectId', loc.path);
-  const projectId = (player ?? recordings ?? projectRoot)?.projectId;
+  const heatmaps = matchRoute('/p/:projectId/heatmaps', loc.path);
+  const heatmap = matchRoute('/p/:projectId/heatmaps/view', loc.path);
+  const projectId = (player ?? recordings ?? projectRoot ?? heatmaps ?? heatmap)?.projectId;
   const project = projectId ? findProject(projects, projectId) : undefined;
 
   if (projectId && !project) {
@@ -105,6 +109,10 @@ function LoggedIn({ loc }: { loc: Location }) {
   } else if (recordings && project) {
     rememberListSearch(project.id, loc.search);
     page = <RecordingsPage project={project} search={loc.search} />;
+  } else if (heatmap && project) {
+    page = <HeatmapPage project={project} search={loc.search} />;
+  } else if (heatmaps && project) {
+    page = <HeatmapsPage project={project} search={loc.search} />;
   } else if (projectRoot && project) {
     return <Redirect to={`/p/${encodeURIComponent(project.id)}/recordings`} />;
   } else {

@@ -61,3 +61,9 @@ export const IconUser = svg(<><circle cx="12" cy="8" r="4" /><path d="M4 21a8 8 
 export const IconSearchOff = svg(<><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5M8.5 11h5" /></>);
 export const IconCode = svg(<path d="m8 8-4 4 4 4M16 8l4 4-4 4M13.5 5l-3 14" />);
 export const IconInfo = svg(<><circle cx="12" cy="12" r="9" /><path d="M12 11v5M12 8h.01" /></>);
+export const IconHeatmap = svg(<><circle cx="12" cy="12" r="8.5" /><circle cx="12" cy="12" r="5" /><circle cx="12" cy="12" r="1.5" /></>);
+export const IconDownload = svg(<><path d="M12 4v11m-5-5 5 5 5-5" /><path d="M5 20h14" /></>);
+export const IconCompare = svg(<><rect x="3" y="4" width="8" height="16" rx="1.5" /><rect x="13" y="4" width="8" height="16" rx="1.5" /></>);
+export const IconTrash = svg(<><path d="M4 7h16M10 11v6M14 11v6" /><path d="M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" /></>);
+export const IconPlus = svg(<path d="M12 5v14M5 12h14" />);
+export const IconImage = svg(<><rect x="3" y="4" width="18" height="16" rx="2" /><circle cx="9" cy="10" r="2" /><path d="m21 16-5-5-9 9" /></>);
