@@ -81,6 +81,7 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
   const [heaviestA, setHeaviestA] = useState(0);
   const [heaviestB, setHeaviestB] = useState(0);
   const [exporting, setExporting] = useState(false);
+  const [drawnA, setDrawnA] = useState(false);
   const stageA = useRef<StageHandle | null>(null);
   useEffect(() => setArea(null), [search]);
 
@@ -155,7 +156,7 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
           <button type="button" class="btn btn-secondary btn-sm" id="export-csv" disabled={!a || !pointsTab} onClick={exportCsv} title="The element list as a spreadsheet">
             <IconDownload size={15} /> CSV
           </button>
-          <button type="button" class="btn btn-secondary btn-sm" id="export-png" disabled={exporting} onClick={exportPng} title="The rendered heatmap as an image">
+          <button type="button" class="btn btn-secondary btn-sm" id="export-png" disabled={exporting || !drawnA} onClick={exportPng} title="The rendered heatmap as an image">
             {exporting ? <Spinner size={13} label="Exporting" /> : <IconDownload size={15} />} PNG
           </button>
         </div>
@@ -214,10 +215,10 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
       <div class={'heatmap-body' + (state.compare ? ' comparing' : '')}>
         <section class="heatmap-main" aria-label="Heatmap">
           <HeatmapStage {...stageProps} side="a" scope={scope} map={a} scroll={ready(scrollA)} scaleMax={scaleMax} caption={sideA}
-            handleRef={stageA} onHeaviest={setHeaviestA} onPlacement={setPlacement} />
+            handleRef={stageA} onHeaviest={setHeaviestA} onPlacement={setPlacement} onReady={setDrawnA} />
           {other ? (
             <HeatmapStage {...stageProps} side="b" scope={other} map={b} scroll={ready(scrollB)} scaleMax={scaleMax} caption={sideB}
-              area={null} onHeaviest={setHeaviestB} onPlacement={() => undefined} />
+              area={null} onHeaviest={setHeaviestB} onPlacement={() => undefined} onReady={() => undefined} />
           ) : null}
         </section>
         <aside class="heatmap-side" aria-label="Details">

@@ -88,10 +88,12 @@ function ElementRow({ element, rank, total, approx, other, missing, selected, on
       <td class="cell-element">
         <button type="button" class="element-name" title={element.selector || 'No selector was recorded for this element'}>
           <span class="element-label">{elementLabel(element)}</span>
-          <span class="element-selector">
-            {element.tag ? <span class="element-tag">{element.tag}</span> : null}
-            <code>{element.selector || '(unnamed)'}</code>
-          </span>
+          {elementLabel(element) !== element.selector ? (
+            <span class="element-selector">
+              {element.tag ? <span class="element-tag">{element.tag}</span> : null}
+              <code>{element.selector || '(unnamed)'}</code>
+            </span>
+          ) : null}
         </button>
         {missing ? <span class="badge badge-warn" title="Not in this snapshot: drawn where it happened on the page">Not in snapshot</span> : null}
       </td>

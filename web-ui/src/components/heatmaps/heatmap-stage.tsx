@@ -55,6 +55,8 @@ interface StageProps {
   onArea: (area: AreaPick | null) => void;
   onHeaviest: (max: number) => void;
   onPlacement: (summary: PlacementSummary) => void;
+  /** Whether the map is drawn (what the PNG export needs). */
+  onReady: (ready: boolean) => void;
   handleRef?: RefObject<StageHandle | null>;
 }
 
@@ -162,6 +164,7 @@ export function HeatmapStage(props: StageProps) {
   const state: StageState = snapshot.status === 'ready'
     ? (mode === 'scroll' ? (scroll ? 'ready' : 'loading') : (placement ? 'ready' : 'loading'))
     : snapshot.status === 'none' ? 'no-snapshot' : snapshot.status;
+  useEffect(() => props.onReady(state === 'ready'), [state]);
   useEffect(() => {
     const name = side === 'a' ? '__sightlineHeatmap' : '__sightlineHeatmapB';
     const hooks = window as unknown as Record<string, unknown>;
