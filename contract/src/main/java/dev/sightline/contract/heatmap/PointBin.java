@@ -9,7 +9,7 @@ import java.util.Objects;
  * height, places the points on any layout of that element.
  */
 public record PointBin(String selector, int columns, int rows, int column, int row, long points) {
-    public static final int MAX_CELLS = 256;
+    public static final int MAX_CELLS = 128;
 
     public PointBin {
         Objects.requireNonNull(selector, "selector is null");

@@ -24,12 +24,14 @@ final class HeatmapPages {
     static List<PageTraffic> list(DuckDBConnection connection, PageListQuery query) throws SQLException {
         record Row(String pageKey, String url, String title, long views, long sessions, int scroll) {
         }
+        HeatmapFilter.LeftOut leftOut = HeatmapFilter.sessionsLeftOut(connection, query.projectId(), query.from(),
+                query.to(), query.includeBots());
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = new HeatmapSql()
                 .add("SELECT page_key, arg_max(url, started_at), coalesce(arg_max(title, started_at) FILTER (WHERE"
                         + " title <> ''), ''), " + TRAFFIC + " FROM page_views")
                 .add(HeatmapFilter.project(query.projectId(), "started_at", query.from(), query.to(), query.device(),
-                        query.includeBots(), query.keyContains()))
+                        leftOut, query.keyContains()))
                 .add(" GROUP BY page_key ORDER BY count(*) DESC, page_key LIMIT ?", query.limit())
                 .prepare(connection);
              ResultSet result = select.executeQuery()) {
@@ -44,7 +46,7 @@ final class HeatmapPages {
         Map<String, Long> clicks = new HashMap<>();
         try (PreparedStatement select = new HeatmapSql().add("SELECT page_key, count(*) FROM clicks")
                 .add(HeatmapFilter.project(query.projectId(), "ts", query.from(), query.to(), query.device(),
-                        query.includeBots(), ""))
+                        leftOut, ""))
                 .add(" AND page_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY page_key",
                         (Object) rows.stream().map(Row::pageKey).toArray(String[]::new))
                 .prepare(connection);
@@ -58,11 +60,12 @@ final class HeatmapPages {
     }
 
     static Traffic traffic(DuckDBConnection connection, HeatmapQuery query) throws SQLException {
+        HeatmapFilter.Resolved resolved = HeatmapFilter.resolve(connection, query);
         long views;
         long sessions;
         int scroll;
         try (PreparedStatement select = new HeatmapSql().add("SELECT " + TRAFFIC + " FROM page_views")
-                .add(HeatmapFilter.pageViews(query)).prepare(connection);
+                .add(HeatmapFilter.pageViews(query, resolved)).prepare(connection);
              ResultSet rows = select.executeQuery()) {
             rows.next();
             views = rows.getLong(1);
@@ -70,7 +73,7 @@ final class HeatmapPages {
             scroll = (int) Math.round(rows.getDouble(3));
         }
         try (PreparedStatement select = new HeatmapSql().add("SELECT count(*) FROM clicks")
-                .add(HeatmapFilter.facts(query)).prepare(connection);
+                .add(HeatmapFilter.facts(query, resolved)).prepare(connection);
              ResultSet rows = select.executeQuery()) {
             rows.next();
             return new Traffic(views, sessions, rows.getLong(1), scroll);

@@ -26,7 +26,7 @@ final class HeatmapScroll {
         try (PreparedStatement select = new HeatmapSql()
                 .add("SELECT least(1000, greatest(0, max_scroll_permille)) AS depth, count(*), sum(viewport_h),"
                         + " sum(document_height) FROM page_views")
-                .add(HeatmapFilter.pageViews(query))
+                .add(HeatmapFilter.pageViews(query, HeatmapFilter.resolve(connection, query)))
                 .add(" AND document_height > 0 GROUP BY depth").prepare(connection);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
