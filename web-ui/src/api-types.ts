@@ -118,12 +118,13 @@ export interface Traffic {
   sessions: number;
   clicks: number;
   averageScrollPermille: number;
+  /** The latest title the page views reported; empty when none did. */
+  title: string;
 }
 
 export interface HeatmapPage extends Traffic {
   pageKey: string;
   url: string;
-  title: string;
   hasSnapshot: boolean;
 }
 

@@ -32,7 +32,7 @@ function stamp(radius: number): HTMLCanvasElement {
   return canvas;
 }
 
-/** Clears the canvas and draws the points on it. */
+/** Clears the canvas and draws the points on it. Only the area the stamps cover is coloured. */
 export function drawHeat(canvas: HTMLCanvasElement, points: WeightedPoint[], options: HeatOptions): void {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return;
@@ -40,12 +40,25 @@ export function drawHeat(canvas: HTMLCanvasElement, points: WeightedPoint[], opt
   if (points.length === 0 || options.max <= 0 || canvas.width === 0 || canvas.height === 0) return;
   const radius = Math.max(2, options.radius);
   const brush = stamp(radius);
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
   for (const p of points) {
     ctx.globalAlpha = Math.min(1, Math.max(0.04, p.weight / options.max));
     ctx.drawImage(brush, p.x - radius, p.y - radius);
+    if (p.x < left) left = p.x;
+    if (p.x > right) right = p.x;
+    if (p.y < top) top = p.y;
+    if (p.y > bottom) bottom = p.y;
   }
   ctx.globalAlpha = 1;
-  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const x0 = Math.max(0, Math.floor(left - radius));
+  const y0 = Math.max(0, Math.floor(top - radius));
+  const x1 = Math.min(canvas.width, Math.ceil(right + radius));
+  const y1 = Math.min(canvas.height, Math.ceil(bottom + radius));
+  if (x1 <= x0 || y1 <= y0) return;
+  const image = ctx.getImageData(x0, y0, x1 - x0, y1 - y0);
   const data = image.data;
   colours ??= palette();
   for (let i = 3; i < data.length; i += 4) {
@@ -57,14 +70,14 @@ export function drawHeat(canvas: HTMLCanvasElement, points: WeightedPoint[], opt
     data[i - 1] = colours[j + 2]!;
     data[i] = Math.max(colours[j + 3]!, 40);
   }
-  ctx.putImageData(image, 0, 0);
+  ctx.putImageData(image, x0, y0);
 }
 
 /** Merges points that land on the same canvas pixel block, so a dense map draws fast. */
 export function mergeNearby(points: WeightedPoint[], block = 2): WeightedPoint[] {
-  const merged = new Map<string, WeightedPoint>();
+  const merged = new Map<number, WeightedPoint>();
   for (const p of points) {
-    const key = `${Math.round(p.x / block)}:${Math.round(p.y / block)}`;
+    const key = Math.round(p.x / block) * 1_000_003 + Math.round(p.y / block);
     const found = merged.get(key);
     if (found) found.weight += p.weight;
     else merged.set(key, { ...p });

@@ -65,12 +65,11 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
 
   const group = useLoad<PageGroup | undefined>(state.group ? `group:${state.group}` : null,
     () => api.pageGroups(project.id).then((groups) => groups.find((g) => g.id === state.group)));
-  const pageInfo = useLoad(state.page ? `page:${state.page}` : null,
-    (signal) => api.heatmapPages(project.id, { device: 'all', from: Date.now() - 400 * 86_400_000, to: Date.now(), q: state.page! }, signal)
-      .then((index) => index.pages.find((p) => p.pageKey === state.page)));
   const key = (s: typeof scope, what: string) => `${what}|${s.page ?? ''}|${s.group ?? ''}|${s.device}|${s.from}|${s.to}`;
-  const traffic = useLoad<Traffic>(key(scope, 'traffic'), (signal) => api.heatmapTraffic(project.id, scope, signal));
   const mapA = useLoad<PointMap>(pointsTab ? key(scope, layer) : null, (signal) => api.heatmapPoints(project.id, scope, layer, signal));
+  // The map first: the store's cores go to the aggregation people wait for, the summary follows.
+  const trafficKey = pointsTab && mapA?.status === 'loading' ? null : key(scope, 'traffic');
+  const traffic = useLoad<Traffic>(trafficKey, (signal) => api.heatmapTraffic(project.id, scope, signal));
   const mapB = useLoad<PointMap>(pointsTab && other ? key(other, layer) : null, (signal) => api.heatmapPoints(project.id, other!, layer, signal));
   const scrollA = useLoad<ScrollMap>(!pointsTab ? key(scope, 'scroll') : null, (signal) => api.heatmapScroll(project.id, scope, signal));
   const scrollB = useLoad<ScrollMap>(!pointsTab && other ? key(other, 'scroll') : null, (signal) => api.heatmapScroll(project.id, other!, signal));
@@ -86,8 +85,7 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
   useEffect(() => setArea(null), [search]);
 
   const groupData = ready(group);
-  const page = ready(pageInfo);
-  const title = state.group ? groupData?.name ?? 'Page group' : page?.title || state.page || '';
+  const title = state.group ? groupData?.name ?? 'Page group' : ready(traffic)?.title || state.page || '';
   const subtitle = state.group ? groupData?.pattern ?? '' : state.page ?? '';
   useTitle('Heatmap', title, project.name);
 

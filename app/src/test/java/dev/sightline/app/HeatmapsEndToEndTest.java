@@ -201,6 +201,25 @@ class HeatmapsEndToEndTest {
 
     @Test
     @Order(7)
+    void aMomentOfARecordingBecomesThePagesBackgroundFromThePlayer() {
+        String sessionId = sightline.snapshots().find(new SnapshotKey(DemoSite.PROJECT_ID, pageKey, DeviceClass.DESKTOP))
+                .orElseThrow().sessionId();
+        Page player = dashboard.newPage();
+        player.navigate(base + "/p/" + DemoSite.PROJECT_ID + "/recordings/" + sessionId + "?t=1500");
+        player.waitForFunction("() => ['ready', 'paused'].includes(document.body.dataset.playerState)");
+        player.click("#pin-background");
+        player.waitForSelector(".toast-success");
+        assertThat(player.locator(".toast-success").textContent()).contains(pageKey);
+        player.close();
+
+        Page page = open("");
+        assertThat(page.locator("#snapshot-info-a").textContent()).startsWith("Background chosen from a recording");
+        assertDrawnInsideTheirElements(page, "a", DESKTOP_CLICKS);
+        page.close();
+    }
+
+    @Test
+    @Order(8)
     void aHeatmapStillRendersAfterThePagesRecordingsWereDeleted() {
         sightline.recordings().deleteDaysBefore(DemoSite.PROJECT_ID, LocalDate.now().plusDays(2));
         String sessions = dashboard.request().get(base + "/api/projects/demo/sessions").text();

@@ -95,7 +95,6 @@ public final class HeatmapRoutes implements Routes {
             Map<String, Object> view = traffic(page.traffic());
             view.put("pageKey", page.pageKey());
             view.put("url", page.url());
-            view.put("title", page.title());
             view.put("hasSnapshot", withSnapshot.contains(page.pageKey()));
             pageViews.add(view);
         }
@@ -121,6 +120,7 @@ public final class HeatmapRoutes implements Routes {
         view.put("sessions", traffic.sessions());
         view.put("clicks", traffic.clicks());
         view.put("averageScrollPermille", traffic.averageScrollPermille());
+        view.put("title", traffic.title());
         return view;
     }
 

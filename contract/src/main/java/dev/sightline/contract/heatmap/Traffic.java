@@ -1,5 +1,13 @@
 package dev.sightline.contract.heatmap;
 
-/** A page's (or page group's) page views, their sessions, their clicks, and their average deepest scroll. */
-public record Traffic(long pageViews, long sessions, long clicks, int averageScrollPermille) {
+import java.util.Objects;
+
+/**
+ * A page's (or page group's) page views, their sessions, their clicks, their average deepest scroll,
+ * and the latest title its page views reported (empty when none did).
+ */
+public record Traffic(long pageViews, long sessions, long clicks, int averageScrollPermille, String title) {
+    public Traffic {
+        Objects.requireNonNull(title, "title is null");
+    }
 }

@@ -333,11 +333,11 @@ public abstract class HeatmapQueriesContract {
 
         assertThat(pages).extracting(PageTraffic::pageKey).containsExactly(PRODUCT, "shop.example/cart");
         PageTraffic product = pages.get(0);
-        assertThat(product.title()).isEqualTo("Product 42");
+        assertThat(product.traffic().title()).isEqualTo("Product 42");
         assertThat(product.traffic().pageViews()).isEqualTo(3);
         assertThat(product.traffic().sessions()).isEqualTo(2);
         assertThat(product.traffic().clicks()).isEqualTo(2);
-        assertThat(pages.get(1).traffic()).isEqualTo(new Traffic(1, 1, 2, 500));
+        assertThat(pages.get(1).traffic()).isEqualTo(new Traffic(1, 1, 2, 500, "Cart"));
         assertThat(heatmaps().pages(new PageListQuery(PROJECT, Optional.empty(), FROM, TO, false, "CART", 10)))
                 .extracting(p -> p.traffic().pageViews()).containsExactly(2L);
         assertThat(heatmaps().pages(new PageListQuery(PROJECT, Optional.empty(), FROM, TO, false, "", 1))).hasSize(1);

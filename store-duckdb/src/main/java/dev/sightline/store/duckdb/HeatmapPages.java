@@ -16,7 +16,9 @@ import org.duckdb.DuckDBConnection;
 /** The heatmaps index (pages by traffic) and the traffic of one page or page group. */
 final class HeatmapPages {
 
-    private static final String TRAFFIC = "count(*), count(DISTINCT session_id), coalesce(avg(max_scroll_permille), 0)";
+    /** Page views, sessions, average deepest scroll and the latest title, over page views. */
+    private static final String TRAFFIC = "count(*), count(DISTINCT session_id), coalesce(avg(max_scroll_permille), 0),"
+            + " coalesce(arg_max(title, started_at) FILTER (WHERE title <> ''), '')";
 
     private HeatmapPages() {
     }
@@ -28,16 +30,15 @@ final class HeatmapPages {
                 query.to(), query.includeBots());
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = new HeatmapSql()
-                .add("SELECT page_key, arg_max(url, started_at), coalesce(arg_max(title, started_at) FILTER (WHERE"
-                        + " title <> ''), ''), " + TRAFFIC + " FROM page_views")
+                .add("SELECT page_key, arg_max(url, started_at), " + TRAFFIC + " FROM page_views")
                 .add(HeatmapFilter.project(query.projectId(), "started_at", query.from(), query.to(), query.device(),
                         leftOut, query.keyContains()))
                 .add(" GROUP BY page_key ORDER BY count(*) DESC, page_key LIMIT ?", query.limit())
                 .prepare(connection);
              ResultSet result = select.executeQuery()) {
             while (result.next()) {
-                rows.add(new Row(result.getString(1), result.getString(2), result.getString(3), result.getLong(4),
-                        result.getLong(5), (int) Math.round(result.getDouble(6))));
+                rows.add(new Row(result.getString(1), result.getString(2), result.getString(6), result.getLong(3),
+                        result.getLong(4), (int) Math.round(result.getDouble(5))));
             }
         }
         if (rows.isEmpty()) {
@@ -55,8 +56,8 @@ final class HeatmapPages {
                 clicks.put(result.getString(1), result.getLong(2));
             }
         }
-        return rows.stream().map(r -> new PageTraffic(r.pageKey(), r.url(), r.title(),
-                new Traffic(r.views(), r.sessions(), clicks.getOrDefault(r.pageKey(), 0L), r.scroll()))).toList();
+        return rows.stream().map(r -> new PageTraffic(r.pageKey(), r.url(),
+                new Traffic(r.views(), r.sessions(), clicks.getOrDefault(r.pageKey(), 0L), r.scroll(), r.title()))).toList();
     }
 
     static Traffic traffic(DuckDBConnection connection, HeatmapQuery query) throws SQLException {
@@ -64,6 +65,7 @@ final class HeatmapPages {
         long views;
         long sessions;
         int scroll;
+        String title;
         try (PreparedStatement select = new HeatmapSql().add("SELECT " + TRAFFIC + " FROM page_views")
                 .add(HeatmapFilter.pageViews(query, resolved)).prepare(connection);
              ResultSet rows = select.executeQuery()) {
@@ -71,12 +73,13 @@ final class HeatmapPages {
             views = rows.getLong(1);
             sessions = rows.getLong(2);
             scroll = (int) Math.round(rows.getDouble(3));
+            title = rows.getString(4);
         }
         try (PreparedStatement select = new HeatmapSql().add("SELECT count(*) FROM clicks")
                 .add(HeatmapFilter.facts(query, resolved)).prepare(connection);
              ResultSet rows = select.executeQuery()) {
             rows.next();
-            return new Traffic(views, sessions, rows.getLong(1), scroll);
+            return new Traffic(views, sessions, rows.getLong(1), scroll, title);
         }
     }
 }

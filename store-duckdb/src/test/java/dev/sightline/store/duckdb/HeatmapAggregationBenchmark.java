@@ -147,7 +147,7 @@ public final class HeatmapAggregationBenchmark {
                                + (i %% 5) * 2000000),
                            'shop.example/product', 'DESKTOP', 1440,
                            (40 + e * 23 + rx * w // 10000)::INTEGER, (300 + e * 61 + ry * h // 10000)::INTEGER,
-                           'main>section:nth-of-type(' || e || ')>a.btn', rx, ry, 'a', 'Element ' || e, 1, w, h
+                           'main>section:nth-of-type(' || (e + 1) || ')>a.btn', rx, ry, 'a', 'Element ' || e, 1, w, h
                     FROM (SELECT i, e, 40 + (e * 97) %% 1400 AS w, 20 + (e * 37) %% 300 AS h,
                                  least(10000, greatest(0, 5000 + (hash(i, 1) %% 3000)::INTEGER - 1500
                                      + (hash(i, 2) %% 3000)::INTEGER - 1500)) AS rx,
