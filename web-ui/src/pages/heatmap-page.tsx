@@ -68,7 +68,7 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
   const key = (s: typeof scope, what: string) => `${what}|${s.page ?? ''}|${s.group ?? ''}|${s.device}|${s.from}|${s.to}`;
   const mapA = useLoad<PointMap>(pointsTab ? key(scope, layer) : null, (signal) => api.heatmapPoints(project.id, scope, layer, signal));
   // The map first: the store's cores go to the aggregation people wait for, the summary follows.
-  const trafficKey = pointsTab && mapA?.status === 'loading' ? null : key(scope, 'traffic');
+  const trafficKey = pointsTab && mapA?.status !== 'ready' && mapA?.status !== 'error' ? null : key(scope, 'traffic');
   const traffic = useLoad<Traffic>(trafficKey, (signal) => api.heatmapTraffic(project.id, scope, signal));
   const mapB = useLoad<PointMap>(pointsTab && other ? key(other, layer) : null, (signal) => api.heatmapPoints(project.id, other!, layer, signal));
   const scrollA = useLoad<ScrollMap>(!pointsTab ? key(scope, 'scroll') : null, (signal) => api.heatmapScroll(project.id, scope, signal));
