@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,15 +34,53 @@ public final class PageSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(PageSnapshots.class);
 
     static final Duration REFRESH_AFTER = Duration.ofDays(7);
+    /**
+     * Snapshots a project keeps at most, so a site with countless distinct URLs (one key per product id)
+     * cannot fill the disk: pages past the cap get none until retention makes room (group them instead).
+     */
+    static final int MAX_PER_PROJECT = 20_000;
+    private static final long RECOUNT_AT_CAP_NANOS = Duration.ofHours(1).toNanos();
 
     private final PageSnapshotStore store;
     private final ObjectMapper json;
+    private final int maxPerProject;
     /** What the store holds per key, as far as this process has looked; absent means not looked yet. */
     private final Map<SnapshotKey, Optional<PageSnapshot>> known = new ConcurrentHashMap<>();
+    /** How many snapshots each project holds: counted from the store, then kept up to date. */
+    private final Map<String, Count> counts = new ConcurrentHashMap<>();
+
+    /** A project's snapshot count; at the cap it is counted again (retention may have made room), at most hourly. */
+    private final class Count {
+        private final String projectId;
+        private final AtomicInteger value = new AtomicInteger();
+        private volatile long countedAtNanos;
+
+        Count(String projectId) {
+            this.projectId = projectId;
+            recount();
+        }
+
+        private void recount() {
+            value.set(store.list(projectId).size());
+            countedAtNanos = System.nanoTime();
+        }
+
+        boolean full() {
+            if (value.get() >= maxPerProject && System.nanoTime() - countedAtNanos > RECOUNT_AT_CAP_NANOS) {
+                recount();
+            }
+            return value.get() >= maxPerProject;
+        }
+    }
 
     public PageSnapshots(PageSnapshotStore store, ObjectMapper json) {
+        this(store, json, MAX_PER_PROJECT);
+    }
+
+    PageSnapshots(PageSnapshotStore store, ObjectMapper json, int maxPerProject) {
         this.store = requireNonNull(store, "store is null");
         this.json = requireNonNull(json, "json is null");
+        this.maxPerProject = maxPerProject;
     }
 
     /** Offers the recording of one processed upload; stores a snapshot from it when its page needs one. */
@@ -58,11 +97,18 @@ public final class PageSnapshots {
                     || current.get().takenAt().plus(REFRESH_AFTER).isAfter(rows.page().startedAt()))) {
                 return;
             }
+            Count count = counts.computeIfAbsent(key.projectId(), Count::new);
+            if (current.isEmpty() && count.full()) {
+                return;
+            }
             SnapshotEvents.settled(json.readTree(recordingJson)).ifPresent(picked -> {
                 PageSnapshot snapshot = new PageSnapshot(key, rows.key().sessionId(), rows.page().pageNumber(),
                         rows.page().startedAt(), picked.viewportWidth(), picked.viewportHeight(), false);
                 store.put(snapshot, gzip(json, picked.events()));
                 known.put(key, Optional.of(snapshot));
+                if (current.isEmpty()) {
+                    count.value.incrementAndGet();
+                }
             });
         } catch (JsonProcessingException | RuntimeException e) {
             known.remove(key);

@@ -111,6 +111,21 @@ class PageSnapshotsTest {
         assertThat(store.find(DESKTOP)).isPresent();
     }
 
+    @Test
+    void aProjectAtItsCapKeepsRefreshingItsSnapshotsButTakesNoNewPages() {
+        PageSnapshots capped = new PageSnapshots(store, JSON, 2);
+        for (String page : new String[] {"shop.example/a", "shop.example/b", "shop.example/c"}) {
+            capped.offer(batch("p1", "s-" + page.charAt(page.length() - 1)).pageKey(page).pageStartedAt(T0).build(),
+                    array(meta(1, 1440, 900), fullSnapshot(2, "x")));
+        }
+        capped.offer(batch("p1", "s-later").pageKey("shop.example/a").pageStartedAt(T0.plus(Duration.ofDays(8))).build(),
+                array(meta(1, 1440, 900), fullSnapshot(2, "later")));
+
+        assertThat(store.list("p1")).extracting(s -> s.key().pageKey()).containsExactly("shop.example/a", "shop.example/b");
+        assertThat(store.find(new SnapshotKey("p1", "shop.example/a", DeviceClass.DESKTOP)).orElseThrow().sessionId())
+                .isEqualTo("s-later");
+    }
+
     private static BatchRows page(String sessionId, Instant start, DeviceClass device, boolean bot) {
         return batch("p1", sessionId).pageKey(PAGE).pageStartedAt(start).device(device).bot(bot).build();
     }

@@ -40,16 +40,15 @@ final class HeatmapPoints {
         if (layer != HeatmapLayer.FIRST_CLICKS) {
             return map(connection, layerRows(query, layer, resolved));
         }
-        // Choosing each page view's first click sorts every click: do it once, not once per pass.
-        try {
-            try (PreparedStatement create = new HeatmapSql().add("CREATE OR REPLACE TEMP TABLE heatmap_first_clicks AS ")
-                    .add(layerRows(query, layer, resolved)).prepare(connection)) {
-                create.execute();
-            }
-            return map(connection, new HeatmapSql().add("SELECT * FROM heatmap_first_clicks"));
-        } finally {
-            Statements.execute(connection, "DROP TABLE IF EXISTS heatmap_first_clicks");
+        // Choosing each page view's first click sorts every click: do it once, not once per pass. The table
+        // lives in this read transaction; a failure rolls it back with the transaction.
+        try (PreparedStatement create = new HeatmapSql().add("CREATE OR REPLACE TEMP TABLE heatmap_first_clicks AS ")
+                .add(layerRows(query, layer, resolved)).prepare(connection)) {
+            create.execute();
         }
+        PointMap map = map(connection, new HeatmapSql().add("SELECT * FROM heatmap_first_clicks"));
+        Statements.execute(connection, "DROP TABLE heatmap_first_clicks");
+        return map;
     }
 
     private static PointMap map(DuckDBConnection connection, HeatmapSql rows) throws SQLException {
