@@ -318,7 +318,7 @@ function ScrollMarks({ scroll, height, scale, hoverY }: { scroll: ScrollMap; hei
       ))}
       {hoverPercent !== null && hoverY !== null ? (
         <div class="scroll-line hover" id="scroll-readout" data-percent={hoverPercent} style={{ top: `${hoverY * scale}px` }}>
-          <span>{Math.round(shareAt(scroll, hoverPercent) * 1000) / 10} % reached {hoverPercent} % of the page</span>
+          <span>{Math.round(shareAt(scroll, hoverPercent) * 1000) / 10} % of page views reached this point · {hoverPercent} % down the page</span>
         </div>
       ) : null}
     </>

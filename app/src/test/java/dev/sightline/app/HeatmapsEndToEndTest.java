@@ -164,9 +164,9 @@ class HeatmapsEndToEndTest {
         assertThat(page.locator("#scroll-panel tr[data-depth='50'] .reach-share").textContent()).isEqualTo("50 %");
         hoverAtDepth(page, 30);
         assertThat(page.locator("#scroll-readout").getAttribute("data-percent")).isEqualTo("30");
-        assertThat(page.locator("#scroll-readout").textContent()).startsWith("75 % reached");
+        assertThat(page.locator("#scroll-readout").textContent()).startsWith("75 % of page views reached this point · 30 %");
         hoverAtDepth(page, 80);
-        assertThat(page.locator("#scroll-readout").textContent()).startsWith("25 % reached");
+        assertThat(page.locator("#scroll-readout").textContent()).startsWith("25 % of page views reached this point · 80 %");
         page.close();
     }
 
