@@ -110,11 +110,26 @@ class HeatmapsEndToEndTest {
 
         page.locator("#element-list .element-row[data-selector='#buy-pro']").click();
         assertThat(page.locator("#selected-outline").isVisible()).isTrue();
+        clickOnTheMap(page, "(() => { const p = window.__sightlineHeatmap.drawn.find(d => d.selector === '#buy-team'); return [p.x, p.y]; })()");
+        page.waitForSelector("#element-list .element-row.selected[data-selector='#buy-team']");
         page.close();
     }
 
     @Test
     @Order(2)
+    void anAreaCountsTheClicksOnAnElementAndEverythingInsideIt() {
+        Page page = open("&tab=area");
+        clickOnTheMap(page, "(() => { const r = document.querySelector('#heatmap-map-a iframe').contentDocument"
+                + ".querySelector('.plans').getBoundingClientRect(); return [r.left + 4, r.top + 4]; })()");
+        page.waitForSelector("#area-sessions:not(:text('…'))");
+        assertThat(page.locator("#area-points").textContent()).isEqualTo("5");
+        assertThat(page.locator("#area-share").textContent()).isEqualTo("83 %");
+        assertThat(page.locator("#area-sessions").textContent()).isEqualTo("2");
+        page.close();
+    }
+
+    @Test
+    @Order(3)
     void thePhoneHeatmapIsDrawnOverThePhoneSnapshot() {
         Page page = open("&device=mobile");
 
@@ -125,7 +140,7 @@ class HeatmapsEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void clicksFromBothWidthsLandOnTheSameButtonsAndAClickOnAnElementTheSnapshotLacksIsReported() {
         Page page = open("&device=all");
 
@@ -144,7 +159,7 @@ class HeatmapsEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theScrollMapGivesTheExactShareOfPageViewsReachingEachDepth() {
         ScrollMap scroll = sightline.events().heatmaps().scroll(query(DeviceClass.DESKTOP));
         assertThat(scroll.pageViews()).isEqualTo(4);
@@ -171,7 +186,7 @@ class HeatmapsEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theElementListExportsAsCsvAndTheMapAsPng() throws Exception {
         Page page = open("");
         Download csv = page.waitForDownload(() -> page.click("#export-csv"));
@@ -186,7 +201,7 @@ class HeatmapsEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void twoDevicesCompareSideBySideOnOneColourScale() {
         Page page = open("&compare=device&bdevice=mobile");
         awaitReady(page, "b");
@@ -200,7 +215,7 @@ class HeatmapsEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aMomentOfARecordingBecomesThePagesBackgroundFromThePlayer() {
         String sessionId = sightline.snapshots().find(new SnapshotKey(DemoSite.PROJECT_ID, pageKey, DeviceClass.DESKTOP))
                 .orElseThrow().sessionId();
@@ -219,7 +234,7 @@ class HeatmapsEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aHeatmapStillRendersAfterThePagesRecordingsWereDeleted() {
         sightline.recordings().deleteDaysBefore(DemoSite.PROJECT_ID, LocalDate.now().plusDays(2));
         String sessions = dashboard.request().get(base + "/api/projects/demo/sessions").text();
@@ -291,6 +306,19 @@ class HeatmapsEndToEndTest {
         double top = ((Number) line.evaluate("l => parseFloat(l.style.top)")).doubleValue();
         double height = ((Number) page.evaluate("() => window.__sightlineHeatmap.height * window.__sightlineHeatmap.scale")).doubleValue();
         assertThat(top).isCloseTo(percent / 100.0 * height, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    /** Clicks the map at a point of the snapshot, given as an expression answering [x, y] in snapshot pixels. */
+    private static void clickOnTheMap(Page page, String snapshotPoint) {
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) page.evaluate("() => {"
+                + " const [x, y] = " + snapshotPoint + ";"
+                + " const s = window.__sightlineHeatmap.scale;"
+                + " const viewport = document.querySelector('#heatmap-map-a .heatmap-viewport');"
+                + " viewport.scrollTop = Math.max(0, y * s - 200);"
+                + " const r = document.querySelector('#heatmap-map-a .heatmap-input').getBoundingClientRect();"
+                + " return [r.left + x * s, r.top + y * s]; }");
+        page.mouse().click(at.get(0).doubleValue(), at.get(1).doubleValue());
     }
 
     private static void hoverAtDepth(Page page, int percent) {
