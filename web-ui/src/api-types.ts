@@ -110,3 +110,108 @@ export interface ErrorBody {
   error: string;
   reason?: string;
 }
+
+// ---- Heatmaps ----
+
+export interface Traffic {
+  pageViews: number;
+  sessions: number;
+  clicks: number;
+  averageScrollPermille: number;
+  /** The latest title the page views reported; empty when none did. */
+  title: string;
+}
+
+export interface HeatmapPage extends Traffic {
+  pageKey: string;
+  url: string;
+  hasSnapshot: boolean;
+}
+
+export interface HeatmapGroupTraffic extends Traffic {
+  id: string;
+  name: string;
+  pattern: string;
+}
+
+export interface HeatmapIndex {
+  pages: HeatmapPage[];
+  groups: HeatmapGroupTraffic[];
+}
+
+export interface PageGroup {
+  id: string;
+  name: string;
+  pattern: string;
+  createdAt: number;
+}
+
+/** `clicks` and `first_clicks` exist today; rage, dead and error clicks are available when insights land. */
+export type HeatmapLayer = 'clicks' | 'first_clicks' | 'rage_clicks' | 'dead_clicks' | 'error_clicks' | 'moves';
+export type HeatmapDevice = 'desktop' | 'tablet' | 'mobile' | 'all';
+
+export interface HeatmapElement {
+  selector: string;
+  tag: string;
+  text: string;
+  points: number;
+  sessions: number;
+  /** Five numbers a cell: columns, rows, column, row, points. */
+  cells: number[];
+}
+
+export interface PointMap {
+  layer: string;
+  points: number;
+  sessions: number;
+  sessionsEstimated: boolean;
+  unlistedPoints: number;
+  elements: HeatmapElement[];
+}
+
+export interface PagePosition {
+  selector: string;
+  x: number;
+  y: number;
+  points: number;
+}
+
+export interface PagePositions {
+  cellPixels: number;
+  positions: PagePosition[];
+}
+
+export interface AreaStats {
+  points: number;
+  sessions: number;
+  sessionsEstimated: boolean;
+}
+
+export interface ScrollMap {
+  pageViews: number;
+  /** Page views that reached at least p % of the document, p = 0..100. */
+  reachedPercent: number[];
+  averageFoldPixels: number;
+  averageDocumentHeight: number;
+}
+
+export interface PageSnapshotInfo {
+  pageKey: string;
+  device: DeviceClass;
+  sessionId: string;
+  pageNumber: number;
+  takenAt: number;
+  viewportWidth: number;
+  viewportHeight: number;
+  pinned: boolean;
+  eventsUrl: string;
+}
+
+/** What one heatmap covers: a page or a page group, a device class (or all), a window. */
+export interface HeatmapScope {
+  page?: string;
+  group?: string;
+  device: HeatmapDevice;
+  from: number;
+  to: number;
+}

@@ -7,6 +7,8 @@ import { Redirect } from './components/redirect';
 import { ToastHost } from './components/toast-host';
 import { ErrorPage } from './pages/error-page';
 import { InvitePage } from './pages/invite-page';
+import { HeatmapPage } from './pages/heatmap-page';
+import { HeatmapsPage } from './pages/heatmaps-page';
 import { LoginPage } from './pages/login-page';
 import { NoProjectsPage } from './pages/no-projects-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -92,7 +94,9 @@ function LoggedIn({ loc }: { loc: Location }) {
   const recordings = matchRoute('/p/:projectId/recordings', loc.path);
   const settings = matchRoute('/p/:projectId/settings/:section', loc.path) ?? matchRoute('/p/:projectId/settings', loc.path);
   const projectRoot = matchRoute('/p/:projectId', loc.path);
-  const projectId = (player ?? recordings ?? settings ?? projectRoot)?.projectId;
+  const heatmaps = matchRoute('/p/:projectId/heatmaps', loc.path);
+  const heatmap = matchRoute('/p/:projectId/heatmaps/view', loc.path);
+  const projectId = (player ?? recordings ?? settings ?? projectRoot ?? heatmaps ?? heatmap)?.projectId;
   const project = projectId ? findProject(projects, projectId) : undefined;
 
   if (projectId && !project) {
@@ -112,6 +116,10 @@ function LoggedIn({ loc }: { loc: Location }) {
     page = <RecordingsPage project={project} search={loc.search} />;
   } else if (settings && project) {
     page = <SettingsPage key={project.id} project={project} section={settings.section} />;
+  } else if (heatmap && project) {
+    page = <HeatmapPage project={project} search={loc.search} />;
+  } else if (heatmaps && project) {
+    page = <HeatmapsPage project={project} search={loc.search} />;
   } else if (projectRoot && project) {
     return <Redirect to={`/p/${encodeURIComponent(project.id)}/recordings`} />;
   } else {

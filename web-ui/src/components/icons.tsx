@@ -69,3 +69,7 @@ export const IconTrash = svg(<><path d="M4 7h16M9 7V4.5h6V7M6 7l1 13h10l1-13" />
 export const IconPlus = svg(<path d="M12 5v14M5 12h14" />);
 export const IconClock = svg(<><circle cx="12" cy="12" r="8.5" /><path d="M12 7.5V12l3 2" /></>);
 export const IconEye = svg(<><path d="M2.5 12c2.9-4.9 6-7.2 9.5-7.2s6.6 2.3 9.5 7.2c-2.9 4.9-6 7.2-9.5 7.2S5.4 16.9 2.5 12Z" /><circle cx="12" cy="12" r="3" /></>);
+export const IconHeatmap = svg(<><circle cx="12" cy="12" r="8.5" /><circle cx="12" cy="12" r="5" /><circle cx="12" cy="12" r="1.5" /></>);
+export const IconDownload = svg(<><path d="M12 4v11m-5-5 5 5 5-5" /><path d="M5 20h14" /></>);
+export const IconCompare = svg(<><rect x="3" y="4" width="8" height="16" rx="1.5" /><rect x="13" y="4" width="8" height="16" rx="1.5" /></>);
+export const IconImage = svg(<><rect x="3" y="4" width="18" height="16" rx="2" /><circle cx="9" cy="10" r="2" /><path d="m21 16-5-5-9 9" /></>);

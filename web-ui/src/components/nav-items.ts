@@ -1,7 +1,7 @@
 // The sidebar's sections. A later milestone adds Dashboard, Heatmaps, Insights and Settings by
 // appending an entry here (with its page and route in app.tsx); only pages that exist are listed.
 import type { FunctionComponent } from 'preact';
-import { IconRecordings, IconSettings } from './icons';
+import { IconHeatmap, IconRecordings, IconSettings } from './icons';
 
 export interface NavItem {
   id: string;
@@ -20,6 +20,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconRecordings,
     href: (projectId) => `/p/${encodeURIComponent(projectId)}/recordings`,
     matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/recordings`),
+  },
+  {
+    id: 'heatmaps',
+    label: 'Heatmaps',
+    icon: IconHeatmap,
+    href: (projectId) => `/p/${encodeURIComponent(projectId)}/heatmaps`,
+    matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/heatmaps`),
   },
   {
     id: 'settings',

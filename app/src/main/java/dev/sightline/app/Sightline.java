@@ -8,6 +8,7 @@ import dev.sightline.auth.AuthService;
 import dev.sightline.auth.LoginAudit;
 import dev.sightline.auth.LoginAuditRoutes;
 import dev.sightline.auth.PasswordHasher;
+import dev.sightline.contract.heatmap.PageSnapshotStore;
 import dev.sightline.contract.ingest.IngestLog;
 import dev.sightline.contract.meta.MetadataStore;
 import dev.sightline.contract.meta.Project;
@@ -16,6 +17,11 @@ import dev.sightline.contract.store.RecordingStore;
 import dev.sightline.demo.DemoSite;
 import dev.sightline.erasure.ErasureRoutes;
 import dev.sightline.erasure.ErasureService;
+import dev.sightline.heatmaps.Backgrounds;
+import dev.sightline.heatmaps.HeatmapRoutes;
+import dev.sightline.heatmaps.PageGroupRoutes;
+import dev.sightline.heatmaps.PageSnapshots;
+import dev.sightline.heatmaps.SnapshotRoutes;
 import dev.sightline.ingest.BatchDecoder;
 import dev.sightline.ingest.CollectHandler;
 import dev.sightline.ingest.CollectSettings;
@@ -42,6 +48,7 @@ import dev.sightline.sessions.BatchProcessor;
 import dev.sightline.sessions.ChannelClassifier;
 import dev.sightline.sessions.PageKeys;
 import dev.sightline.sessions.UserAgentClassifier;
+import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
 import dev.sightline.store.duckdb.DuckDbEventStore;
 import dev.sightline.store.duckdb.DuckDbMetadataStore;
@@ -74,6 +81,7 @@ public final class Sightline implements AutoCloseable {
     private final EventStore events;
     private final RecordingStore recordings;
     private final MetadataStore metadata;
+    private final PageSnapshotStore snapshots;
     private final WriteAheadLog log;
     private final BatchProcessor processor;
     private final CountryLookup countries;
@@ -94,6 +102,7 @@ public final class Sightline implements AutoCloseable {
         this.metadata = new DuckDbMetadataStore(config.dataDir());
         this.events = new DuckDbEventStore(config.dataDir());
         this.recordings = new DiskRecordingStore(config.dataDir());
+        this.snapshots = new DiskPageSnapshotStore(config.dataDir());
         this.log = new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS);
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 
@@ -101,7 +110,9 @@ public final class Sightline implements AutoCloseable {
         ReceivedBatchCodec codec = new ReceivedBatchCodec(json, decoder);
         BatchEnricher enricher = new BatchEnricher(UserAgentClassifier.shared(), new ChannelClassifier(),
                 new PageKeys(config.pageKeyParameters()), new ActiveTime());
-        this.processor = new BatchProcessor(codec, enricher, events, recordings, new RecordingSanitizer(json), log);
+        PageSnapshots pageSnapshots = new PageSnapshots(snapshots, json);
+        this.processor = new BatchProcessor(codec, enricher, events, recordings, new RecordingSanitizer(json), pageSnapshots, log);
+        Backgrounds backgrounds = new Backgrounds(snapshots, pageSnapshots, events, recordings, json);
 
         ProjectDirectory projects = new ProjectDirectory(metadata);
         PublicUrl publicUrl = new PublicUrl(config.publicUrl());
@@ -128,6 +139,9 @@ public final class Sightline implements AutoCloseable {
                 new LoginAuditRoutes(metadata.security()),
                 new KeepRoutes(events),
                 new ErasureRoutes(new ErasureService(metadata, events, recordings, log, clock), metadata, bodies),
+                new HeatmapRoutes(events, metadata, backgrounds, bodies, clock),
+                new PageGroupRoutes(metadata, bodies, clock),
+                new SnapshotRoutes(metadata, backgrounds, bodies, clock),
                 new DashboardPages()));
         List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
         if (config.demo()) {
@@ -178,6 +192,10 @@ public final class Sightline implements AutoCloseable {
     /** Every route the server answers, with the access level it declared. */
     public List<WebServer.Route> routes() {
         return web.routes();
+        }
+
+    public PageSnapshotStore snapshots() {
+        return snapshots;
     }
 
     /** Waits until every acknowledged upload has been processed into the stores. */
@@ -192,6 +210,7 @@ public final class Sightline implements AutoCloseable {
         log.close();
         events.close();
         recordings.close();
+        snapshots.close();
         metadata.close();
         if (countries instanceof AutoCloseable closeable) {
             try {

@@ -36,6 +36,19 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** The answer's bytes as they came (no decompression), with its headers. */
+    HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any method; a non-null body goes as application/json (an empty string sends an empty body). */
     Response send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
@@ -48,6 +61,10 @@ final class Http {
             request.header("X-CSRF-Token", csrfToken);
         }
         return send(request);
+    }
+
+    Response delete(String path) {
+        return send("DELETE", path, null);
     }
 
     /** Sends {@code Authorization: Bearer <token>} with every request from now on. */

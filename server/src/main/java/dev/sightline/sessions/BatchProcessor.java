@@ -7,6 +7,7 @@ import dev.sightline.contract.store.BatchRows;
 import dev.sightline.contract.store.ChunkKey;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
+import dev.sightline.heatmaps.PageSnapshots;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.ingest.ReceivedBatch;
 import dev.sightline.ingest.ReceivedBatchCodec;
@@ -24,7 +25,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Reads accepted uploads from the ingest log and stores them: recording chunks first (defused by the
- * {@link RecordingSanitizer}), then the rows, so a batch the event store knows always has its recording. Both writes are idempotent, which is
+ * {@link RecordingSanitizer}), then the rows, so a batch the event store knows always has its recording;
+ * a chunk that opens a page view may also become the page's heatmap background ({@link PageSnapshots}).
+ * Both writes are idempotent, which is
  * what makes replaying the log after a crash safe. A record that cannot be decoded any more (a
  * poison record) goes to the dead letters with its reason instead of blocking the log.
  */
@@ -35,17 +38,19 @@ public final class BatchProcessor implements RecordHandler {
     private final RecordingStore recordings;
     private final DeadLetters deadLetters;
     private final RecordingSanitizer sanitizer;
+    private final PageSnapshots snapshots;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong poison = new AtomicLong();
 
     public BatchProcessor(ReceivedBatchCodec codec, BatchEnricher enricher, EventStore events, RecordingStore recordings,
-                          RecordingSanitizer sanitizer, DeadLetters deadLetters) {
+                          RecordingSanitizer sanitizer, PageSnapshots snapshots, DeadLetters deadLetters) {
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.enricher = Objects.requireNonNull(enricher, "enricher is null");
         this.events = Objects.requireNonNull(events, "events is null");
         this.recordings = Objects.requireNonNull(recordings, "recordings is null");
         this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer is null");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters is null");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots is null");
     }
 
     @Override
@@ -68,6 +73,7 @@ public final class BatchProcessor implements RecordHandler {
                         batchRows.page().startedAt().atZone(ZoneOffset.UTC).toLocalDate(),
                         received.batch().sessionId(), received.batch().pageNumber(), received.batch().sequence());
                 recordings.put(key, gzip(recording));
+                snapshots.offer(batchRows, recording);
             }
             rows.add(batchRows);
         }

@@ -1,5 +1,6 @@
 package dev.sightline.contract.store;
 
+import dev.sightline.contract.heatmap.HeatmapQueries;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +37,9 @@ public interface EventStore extends AutoCloseable {
 
     /** Finding a person's sessions, keeping sessions past retention, purging deleted data. */
     PrivacyStore privacy();
+
+    /** Heatmap aggregation over the stored clicks, moves and page views. */
+    HeatmapQueries heatmaps();
 
     @Override
     void close();

@@ -2,6 +2,7 @@ package dev.sightline.store.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.heatmap.HeatmapQueries;
 import dev.sightline.contract.store.BatchRows;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.PrivacyStore;
@@ -41,6 +42,7 @@ public final class DuckDbEventStore implements EventStore {
     private DuckDbDatabase database;
     private DuckDBConnection writer;
     private BatchWriter batchWriter;
+    private final HeatmapQueries heatmaps = new DuckDbHeatmapQueries(this::read);
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -183,6 +185,11 @@ public final class DuckDbEventStore implements EventStore {
         } finally {
             database.close();
         }
+    }
+
+    @Override
+    public HeatmapQueries heatmaps() {
+        return heatmaps;
     }
 
     @Override

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.sightline.contract.meta.Account;
 import dev.sightline.contract.meta.LoginSession;
 import dev.sightline.contract.meta.MaskingMode;
+import dev.sightline.contract.heatmap.PagePattern;
 import dev.sightline.contract.meta.Membership;
 import dev.sightline.contract.meta.MetadataStore;
+import dev.sightline.contract.meta.PageGroup;
 import dev.sightline.contract.meta.Project;
 import dev.sightline.contract.meta.Role;
 import java.nio.file.Path;
@@ -222,6 +224,50 @@ public final class DuckDbMetadataStore implements MetadataStore {
     @Override
     public dev.sightline.contract.meta.SecurityStore security() {
         return security;
+    }
+
+    @Override
+    public List<PageGroup> pageGroups(String projectId) {
+        requireNonNull(projectId, "projectId is null");
+        return read("listing page groups", c -> {
+            List<PageGroup> groups = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT project_id, id, name, pattern, "
+                    + "epoch_us(created_at) FROM page_groups WHERE project_id = ? ORDER BY name, id")) {
+                select.setString(1, projectId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        groups.add(new PageGroup(rows.getString(1), rows.getString(2), rows.getString(3),
+                                new PagePattern(rows.getString(4)), Micros.toInstant(rows.getLong(5))));
+                    }
+                }
+            }
+            return List.copyOf(groups);
+        });
+    }
+
+    @Override
+    public void savePageGroup(PageGroup group) {
+        requireNonNull(group, "group is null");
+        write("saving page group " + group.id(), c -> {
+            Statements.execute(c, "DELETE FROM page_groups WHERE project_id = ? AND id = ?", group.projectId(), group.id());
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO page_groups VALUES (?, ?, ?, ?, make_timestamp(?::BIGINT))")) {
+                insert.setString(1, group.projectId());
+                insert.setString(2, group.id());
+                insert.setString(3, group.name());
+                insert.setString(4, group.pattern().text());
+                insert.setLong(5, Micros.of(group.createdAt()));
+                insert.execute();
+            }
+        });
+    }
+
+    @Override
+    public void deletePageGroup(String projectId, String groupId) {
+        requireNonNull(projectId, "projectId is null");
+        requireNonNull(groupId, "groupId is null");
+        write("deleting page group " + groupId, c -> Statements.execute(c,
+                "DELETE FROM page_groups WHERE project_id = ? AND id = ?", projectId, groupId));
     }
 
     @Override
