@@ -40,6 +40,7 @@ import dev.sightline.projects.ProjectSettingsRoutes;
 import dev.sightline.recordings.RecordingRoutes;
 import dev.sightline.retention.KeepRoutes;
 import dev.sightline.retention.RetentionPass;
+import dev.sightline.retention.SessionErasure;
 import dev.sightline.retention.RetentionSchedule;
 import dev.sightline.sanitize.RecordingSanitizer;
 import dev.sightline.sessions.ActiveTime;
@@ -103,6 +104,7 @@ public final class Sightline implements AutoCloseable {
         this.events = new DuckDbEventStore(config.dataDir());
         this.recordings = new DiskRecordingStore(config.dataDir());
         this.snapshots = new DiskPageSnapshotStore(config.dataDir());
+        SessionErasure erasure = new SessionErasure(events, recordings, snapshots);
         this.log = new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS);
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 
@@ -138,7 +140,7 @@ public final class Sightline implements AutoCloseable {
                 new TokenRoutes(tokens, metadata, bodies),
                 new LoginAuditRoutes(metadata.security()),
                 new KeepRoutes(events),
-                new ErasureRoutes(new ErasureService(metadata, events, recordings, log, clock), metadata, bodies),
+                new ErasureRoutes(new ErasureService(metadata, events, erasure, log, clock), metadata, bodies),
                 new HeatmapRoutes(events, metadata, backgrounds, bodies, clock),
                 new PageGroupRoutes(metadata, bodies, clock),
                 new SnapshotRoutes(metadata, backgrounds, bodies, clock),
@@ -149,7 +151,7 @@ public final class Sightline implements AutoCloseable {
             mounts.add(DemoSite.FILES);
         }
         this.web = new WebServer(json, routes, mounts);
-        this.retention = new RetentionPass(metadata, events, recordings, log, clock);
+        this.retention = new RetentionPass(metadata, events, recordings, erasure, log, clock);
         this.retentionSchedule = new RetentionSchedule(retention);
     }
 

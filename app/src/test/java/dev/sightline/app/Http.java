@@ -88,11 +88,19 @@ final class Http {
     }
 
     Response postBytes(String path, byte[] body, String origin) {
+        return postBytes(path, body, origin, null);
+    }
+
+    /** As a browser would send it: with its user agent (without one, Sightline files the visit as a bot). */
+    Response postBytes(String path, byte[] body, String origin, String userAgent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (origin != null) {
             request.header("Origin", origin);
+        }
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
         }
         return send(request);
     }

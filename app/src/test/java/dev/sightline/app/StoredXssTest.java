@@ -44,7 +44,15 @@ class StoredXssTest {
                     "#recordings-page"),
             new DashboardPage("player", v -> "/p/" + v.projectId() + "/recordings/" + v.sessionId() + "?t="
                     + v.lastOffsetMs(), "body[data-player-state=ready], body[data-player-state=paused], "
-                    + "body[data-player-state=ended]"));
+                    + "body[data-player-state=ended]"),
+            new DashboardPage("heatmaps index", v -> "/p/" + v.projectId() + "/heatmaps?range=30d", "#heatmap-pages tbody tr"),
+            new DashboardPage("heatmap", v -> "/p/" + v.projectId() + "/heatmaps/view?range=30d&device=desktop&page="
+                    + java.net.URLEncoder.encode(firstPageKey(v), java.nio.charset.StandardCharsets.UTF_8),
+                    "#heatmap-map-a[data-heatmap-state=ready], #heatmap-map-a[data-heatmap-state=no-snapshot]"));
+
+    private static String firstPageKey(Visit visit) {
+        return sightline.events().session(visit.projectId(), visit.sessionId()).orElseThrow().pages().get(0).pageKey();
+    }
 
     @TempDir
     static Path data;
@@ -75,7 +83,8 @@ class StoredXssTest {
     }
 
     private static void send(com.fasterxml.jackson.databind.node.ObjectNode upload) {
-        Team.require(new Http(base).postBytes("/collect", Uploads.gzip(Uploads.bytes(upload)), null), 200);
+        Team.require(new Http(base).postBytes("/collect", Uploads.gzip(Uploads.bytes(upload)), null,
+                Chromium.DESKTOP_AGENT), 200);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import dev.sightline.contract.ingest.IngestLog;
 import dev.sightline.contract.meta.ErasureRecord;
 import dev.sightline.contract.meta.MetadataStore;
 import dev.sightline.contract.store.EventStore;
-import dev.sightline.contract.store.RecordingStore;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.retention.SessionErasure;
 import java.time.Clock;
@@ -30,14 +29,14 @@ public final class ErasureService {
 
     private final MetadataStore metadata;
     private final EventStore events;
-    private final RecordingStore recordings;
+    private final SessionErasure erasure;
     private final IngestLog log;
     private final Clock clock;
 
-    public ErasureService(MetadataStore metadata, EventStore events, RecordingStore recordings, IngestLog log, Clock clock) {
+    public ErasureService(MetadataStore metadata, EventStore events, SessionErasure erasure, IngestLog log, Clock clock) {
         this.metadata = Objects.requireNonNull(metadata, "metadata is null");
         this.events = Objects.requireNonNull(events, "events is null");
-        this.recordings = Objects.requireNonNull(recordings, "recordings is null");
+        this.erasure = Objects.requireNonNull(erasure, "erasure is null");
         this.log = Objects.requireNonNull(log, "log is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
     }
@@ -56,7 +55,7 @@ public final class ErasureService {
             throw HttpProblem.unavailable("uploads are still being processed; try the erasure again in a minute", 60);
         }
         List<String> sessions = sessionsOf(projectId, subject);
-        SessionErasure.erase(events, recordings, projectId, sessions);
+        erasure.erase(projectId, sessions);
         events.privacy().purgeDeleted();
         ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), projectId, subject.kind(),
                 subject.hint(), sessions.size(), requestedBy, clock.instant());

@@ -42,8 +42,11 @@ public final class RetentionPass {
     private final RecordingStore recordings;
     private final IngestLog log;
     private final Clock clock;
+    private final SessionErasure erasure;
 
-    public RetentionPass(MetadataStore metadata, EventStore events, RecordingStore recordings, IngestLog log, Clock clock) {
+    public RetentionPass(MetadataStore metadata, EventStore events, RecordingStore recordings, SessionErasure erasure,
+                         IngestLog log, Clock clock) {
+        this.erasure = Objects.requireNonNull(erasure, "erasure is null");
         this.metadata = Objects.requireNonNull(metadata, "metadata is null");
         this.events = Objects.requireNonNull(events, "events is null");
         this.recordings = Objects.requireNonNull(recordings, "recordings is null");
@@ -81,10 +84,11 @@ public final class RetentionPass {
     private long expireSessions(Project project, Instant now) {
         PrivacyStore privacy = events.privacy();
         Instant cutoff = now.minus(Duration.ofDays(project.analyticsRetentionDays()));
+        erasure.expireSnapshots(project.id(), cutoff);
         long deleted = 0;
         List<String> expired;
         while (!(expired = privacy.expiredSessions(project.id(), cutoff, now, BATCH)).isEmpty()) {
-            SessionErasure.erase(events, recordings, project.id(), expired);
+            erasure.erase(project.id(), expired);
             deleted += expired.size();
         }
         return deleted;
