@@ -26,7 +26,7 @@ class HeatmapSchemaTest {
         }
         Path file = dataDir.resolve(DuckDbMetadataStore.FILE_NAME);
         RawDatabase.execute(file, "DROP TABLE page_groups");
-        RawDatabase.execute(file, "UPDATE schema_version SET version = 1");
+        RawDatabase.execute(file, "UPDATE schema_version SET version = " + (HeatmapSchema.PAGE_GROUPS.version() - 1));
 
         try (DuckDbMetadataStore store = new DuckDbMetadataStore(dataDir)) {
             PageGroup group = new PageGroup("p1", "g1", "Products", new PagePattern("/product/*"), created);
