@@ -1,5 +1,6 @@
 package dev.sightline.contract.store;
 
+import dev.sightline.contract.insights.InsightQueries;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,9 @@ public interface EventStore extends AutoCloseable {
 
     /** Deletes the sessions and everything recorded in them; unknown ids are ignored. */
     void deleteSessions(String projectId, Collection<String> sessionIds);
+
+    /** The insights side: page views waiting for analysis, their stored streams, results, and reports. */
+    InsightQueries insights();
 
     @Override
     void close();

@@ -2,6 +2,7 @@ package dev.sightline.store.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.insights.InsightQueries;
 import dev.sightline.contract.store.BatchRows;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.SessionDetail;
@@ -37,6 +38,7 @@ public final class DuckDbEventStore implements EventStore {
     private final DuckDbDatabase database;
     private final DuckDBConnection writer;
     private final BatchWriter batchWriter;
+    private final DuckDbInsightQueries insights;
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -47,6 +49,7 @@ public final class DuckDbEventStore implements EventStore {
         this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), EventSchema.MIGRATIONS);
         this.writer = writerConnection(database);
         this.batchWriter = new BatchWriter(writer);
+        this.insights = new DuckDbInsightQueries(new Calls());
     }
 
     @Override
@@ -113,6 +116,31 @@ public final class DuckDbEventStore implements EventStore {
                 writerLock.unlock();
             }
         });
+    }
+
+    @Override
+    public InsightQueries insights() {
+        return insights;
+    }
+
+    /** Feature queries' way in: reads on the pool, writes on the writer connection, both only while open. */
+    private final class Calls implements StoreCalls {
+        @Override
+        public <T> T read(String what, SqlWork<T> work) {
+            return whileOpen(() -> database.inTransaction(what, work));
+        }
+
+        @Override
+        public <T> T write(String what, SqlWork<T> work) {
+            return whileOpen(() -> {
+                writerLock.lock();
+                try {
+                    return Transactions.run(writer, what, work);
+                } finally {
+                    writerLock.unlock();
+                }
+            });
+        }
     }
 
     @Override

@@ -31,6 +31,7 @@ final class SessionRetention {
     static {
         List<String> tables = new ArrayList<>(List.of("batches", "sessions", "page_views"));
         tables.addAll(EventSchema.FACT_TABLES);
+        tables.addAll(InsightSchema.TABLES_BY_SESSION);
         TABLES_BY_SESSION = List.copyOf(tables);
     }
 
