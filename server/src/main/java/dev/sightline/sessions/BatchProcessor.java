@@ -9,6 +9,7 @@ import dev.sightline.contract.store.RecordingStore;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.ingest.ReceivedBatch;
 import dev.sightline.ingest.ReceivedBatchCodec;
+import dev.sightline.insights.PageChangeScanner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads accepted uploads from the ingest log and stores them: recording chunks first, then the rows,
- * so a batch the event store knows always has its recording. Both writes are idempotent, which is
+ * so a batch the event store knows always has its recording. The rows carry the page-change runs found
+ * in the recording, which insights read once recordings have expired. Both writes are idempotent, which is
  * what makes replaying the log after a crash safe. A record that cannot be decoded any more (a
  * poison record) is logged and skipped instead of blocking the log.
  */
@@ -64,7 +66,7 @@ public final class BatchProcessor implements RecordHandler {
                         received.batch().sessionId(), received.batch().pageNumber(), received.batch().sequence());
                 recordings.put(key, gzip(received.batch().recordingJson()));
             }
-            rows.add(batchRows);
+            rows.add(batchRows.withPageChanges(PageChangeScanner.scan(received.batch())));
         }
         events.write(rows);
         processed.addAndGet(rows.size());
