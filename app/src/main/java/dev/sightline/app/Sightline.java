@@ -20,6 +20,9 @@ import dev.sightline.ingest.ReceivedBatchCodec;
 import dev.sightline.ingest.RecentBatchKeys;
 import dev.sightline.ingest.wal.WalSettings;
 import dev.sightline.ingest.wal.WriteAheadLog;
+import dev.sightline.insights.InsightAnalyser;
+import dev.sightline.insights.InsightRoutes;
+import dev.sightline.insights.InsightScheduler;
 import dev.sightline.projects.Access;
 import dev.sightline.projects.ProjectDirectory;
 import dev.sightline.projects.ProjectRoutes;
@@ -62,6 +65,7 @@ public final class Sightline implements AutoCloseable {
     private final MetadataStore metadata;
     private final WriteAheadLog log;
     private final BatchProcessor processor;
+    private final InsightScheduler insights;
     private final CountryLookup countries;
     private final WebServer web;
     private int port;
@@ -82,6 +86,8 @@ public final class Sightline implements AutoCloseable {
         BatchEnricher enricher = new BatchEnricher(UserAgentClassifier.shared(), new ChannelClassifier(),
                 new PageKeys(config.pageKeyParameters()), new ActiveTime());
         this.processor = new BatchProcessor(codec, enricher, events, recordings);
+        this.insights = new InsightScheduler(new InsightAnalyser(events.insights(), config.insights()), config.insights(),
+                clock);
 
         ProjectDirectory projects = new ProjectDirectory(metadata);
         PublicUrl publicUrl = new PublicUrl(config.publicUrl());
@@ -101,6 +107,7 @@ public final class Sightline implements AutoCloseable {
                 new AuthRoutes(auth, bodies),
                 new ProjectRoutes(metadata, access, bodies, publicUrl, clock),
                 new RecordingRoutes(access, events, recordings, clock),
+                new InsightRoutes(access, events, config.insights(), clock),
                 new DashboardPages()));
         List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
         if (config.demo()) {
@@ -120,6 +127,7 @@ public final class Sightline implements AutoCloseable {
     /** Starts processing and serving; returns the port it serves on. */
     public int start() {
         log.startConsuming(processor);
+        insights.start();
         port = web.start(config.host(), config.port());
         return port;
     }
@@ -149,6 +157,7 @@ public final class Sightline implements AutoCloseable {
     public void close() {
         web.close();
         log.close();
+        insights.close();
         events.close();
         recordings.close();
         metadata.close();

@@ -13,11 +13,13 @@ import java.util.Objects;
 /**
  * Dead clicks: a click the page did not answer. The page answers a click at time {@code c} with
  * <ul>
- *   <li>a DOM or field-state change, a new fetch/XHR, or leaving the page (navigation) within
- *       {@code [c - leadMs, c + responseWindowMs]};</li>
- *   <li>a scroll, a focus/blur/input/change on a field, or the tab being hidden or shown within
- *       {@code [c - leadMs, c + immediateWindowMs]} — short, so the visitor's own later scrolling or
- *       typing does not count as the page's answer.</li>
+ *   <li>a DOM or field-state change or a new fetch/XHR within {@code [c - leadMs, c + responseWindowMs]};</li>
+ *   <li>a navigation: the page view ended by {@code c + responseWindowMs}, and either the session's
+ *       next page view started by then or the click was on a link (which may have left the site) —
+ *       a visitor who gives up and closes the tab or types another address is not an answer;</li>
+ *   <li>a scroll, a focus/blur/input/change on a field, a form submit, or the tab being hidden or
+ *       shown within {@code [c - leadMs, c + immediateWindowMs]} — short, so the visitor's own later
+ *       scrolling or typing does not count as the page's answer.</li>
  * </ul>
  * Clicks on text fields and selects, clicks that select text, and scripted clicks are never dead.
  * Each kind of answer is walked with its own pointer, so the work is linear in the page's events.
@@ -54,7 +56,11 @@ public final class DeadClickDetector {
         Answers scrolls = Answers.at(activity.scrolls());
         Answers fields = Answers.at(activity.fields());
         Answers visibility = Answers.at(activity.visibility());
+        Answers submits = Answers.at(activity.submits());
         long pageEnd = activity.page().ended() ? activity.page().durationMs() : Long.MAX_VALUE;
+        long nextStart = activity.next()
+                .map(next -> next.startedAt().toEpochMilli() - activity.page().startedAt().toEpochMilli())
+                .orElse(Long.MAX_VALUE);
 
         List<InsightEvent> events = new ArrayList<>();
         for (Click click : UserClicks.of(activity)) {
@@ -64,8 +70,10 @@ public final class DeadClickDetector {
             long from = click.t() - thresholds.leadMs();
             long late = click.t() + thresholds.responseWindowMs();
             long soon = click.t() + thresholds.immediateWindowMs();
-            boolean answered = changes.any(from, late) | requests.any(from, late) | pageEnd <= late
-                    | scrolls.any(from, soon) | fields.any(from, soon) | visibility.any(from, soon);
+            boolean navigated = pageEnd <= late && (nextStart <= late || click.has(Click.LINK));
+            boolean answered = changes.any(from, late) | requests.any(from, late) | navigated
+                    | scrolls.any(from, soon) | fields.any(from, soon) | submits.any(from, soon)
+                    | visibility.any(from, soon);
             if (!answered) {
                 events.add(UserClicks.event(InsightKind.DEAD_CLICK, activity, click, 1,
                         "No response to a click on " + UserClicks.name(click)));

@@ -30,6 +30,7 @@ final class Activity {
     private long durationMs = 60_000;
     private boolean ended;
     private final List<VisitedPage> earlier = new ArrayList<>();
+    private VisitedPage next;
     private final List<Click> clicks = new ArrayList<>();
     private final List<Scroll> scrolls = new ArrayList<>();
     private final List<ScriptError> errors = new ArrayList<>();
@@ -74,6 +75,12 @@ final class Activity {
 
     Activity earlier(VisitedPage page) {
         earlier.add(page);
+        return this;
+    }
+
+    /** The session's next page view started {@code afterMs} after this one. */
+    Activity nextAfter(long afterMs) {
+        this.next = visited(pageNumber + 1, "https://shop.example/next", startedAt.plusMillis(afterMs), 5_000, null);
         return this;
     }
 
@@ -134,7 +141,7 @@ final class Activity {
         VisitedPage page = new VisitedPage(pageNumber, url, pageKey, startedAt, startedAt.plusMillis(durationMs), ended,
                 900, clicks.isEmpty() ? Optional.empty() : Optional.of(clicks.get(clicks.size() - 1)));
         return new PageActivity(new PendingPageView("p", "s", pageNumber, 1, startedAt, ended), page,
-                DeviceClass.DESKTOP, false, earlier, clicks, scrolls, errors, fields, submits, requests, visibility,
+                DeviceClass.DESKTOP, false, earlier, Optional.ofNullable(next), clicks, scrolls, errors, fields, submits, requests, visibility,
                 changes, norm);
     }
 }

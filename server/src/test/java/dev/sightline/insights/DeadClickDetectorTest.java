@@ -24,7 +24,16 @@ class DeadClickDetectorTest {
         assertThat(detector.detect(Activity.page().click(1000, "#menu").change(1040).build())).isEmpty();
         assertThat(detector.detect(Activity.page().click(1000, "#menu").change(3400).build())).isEmpty();
         assertThat(detector.detect(Activity.page().click(1000, "#save").request(1010).build())).isEmpty();
-        assertThat(detector.detect(Activity.page().click(1000, "#next").endedAfter(1300).build())).isEmpty();
+        assertThat(detector.detect(Activity.page().click(1000, "#next").endedAfter(1300).nextAfter(1350).build()))
+                .isEmpty();
+        assertThat(detector.detect(Activity.page().click(1000, "#out", 1, 1, Click.LINK).endedAfter(1300).build()))
+                .isEmpty();
+        assertThat(detector.detect(Activity.page().click(1000, "#buy").submit(1001, "#checkout").build())).isEmpty();
+    }
+
+    @Test
+    void leavingSoonAfterAClickOnSomethingThatIsNotALinkIsNoAnswer() {
+        assertThat(detector.detect(Activity.page().click(1000, "#apply").endedAfter(1800).build())).hasSize(1);
     }
 
     @Test

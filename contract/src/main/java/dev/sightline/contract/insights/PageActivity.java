@@ -11,6 +11,7 @@ import dev.sightline.contract.wire.Scroll;
 import dev.sightline.contract.wire.Visibility;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the detectors read about one page view, from the stored streams only (never from
@@ -19,10 +20,12 @@ import java.util.Objects;
  *
  * @param earlier the one or two page views right before it in the session, nearest first (a page
  *                number that was never stored is left out, and so is everything before it)
+ * @param next the page view right after it in the session, if one was stored (its {@code lastClick}
+ *             is not read)
  * @param norm the scroll norm of its page key and device class
  */
 public record PageActivity(PendingPageView pending, VisitedPage page, DeviceClass deviceClass, boolean bot,
-                           List<VisitedPage> earlier, List<Click> clicks, List<Scroll> scrolls,
+                           List<VisitedPage> earlier, Optional<VisitedPage> next, List<Click> clicks, List<Scroll> scrolls,
                            List<ScriptError> errors, List<FieldInteraction> fields, List<FormSubmit> submits,
                            List<Request> requests, List<Visibility> visibility, List<PageChangeRun> changes,
                            ScrollNorm norm) {
@@ -31,6 +34,7 @@ public record PageActivity(PendingPageView pending, VisitedPage page, DeviceClas
         Objects.requireNonNull(page, "page is null");
         Objects.requireNonNull(deviceClass, "deviceClass is null");
         earlier = List.copyOf(earlier);
+        Objects.requireNonNull(next, "next is null");
         clicks = List.copyOf(clicks);
         scrolls = List.copyOf(scrolls);
         errors = List.copyOf(errors);

@@ -135,6 +135,25 @@ public abstract class InsightQueriesContract {
     }
 
     @Test
+    void aPageViewsFirstUploadQueuesThePageViewBeforeItAsEnded() {
+        store.write(List.of(batch(PROJECT, "s1").page(1).receivedAt(T0).build()));
+        saveAll(List.of(result(activityOf("s1", 1), 0, List.of(), List.of())));
+
+        store.write(List.of(batch(PROJECT, "s1").page(2).sequence(0).receivedAt(T0.plusSeconds(9)).build()));
+
+        assertThat(insights().pending(T0.plusSeconds(10), T0, 10)).extracting(PendingPageView::pageNumber)
+                .containsExactly(1);
+        assertThat(activityOf("s1", 1).next()).hasValueSatisfying(next -> assertThat(next.pageNumber()).isEqualTo(2));
+    }
+
+    @Test
+    void aPageViewThatWasNeverStoredIsNotOfferedForAnalysis() {
+        store.write(List.of(batch(PROJECT, "s1").page(3).build()));
+
+        assertThat(allPending()).extracting(PendingPageView::pageNumber).containsExactly(3);
+    }
+
+    @Test
     void theLongestWaitingPageViewsComeFirstUpToTheLimit() {
         store.write(List.of(batch(PROJECT, "late").receivedAt(T0.plusSeconds(30)).build(),
                 batch(PROJECT, "early").receivedAt(T0.plusSeconds(10)).build(),
@@ -194,7 +213,12 @@ public abstract class InsightQueriesContract {
         assertThat(third.earlier().get(1).lastClick()).hasValueSatisfying(c -> assertThat(c.selector()).isEqualTo("#to-b"));
         assertThat(third.earlier().get(1).url()).isEqualTo("https://shop.example/a");
         assertThat(third.clicks()).isEmpty();
+        assertThat(third.next()).isEmpty();
         assertThat(activityOf("s1", 1).earlier()).isEmpty();
+        assertThat(activityOf("s1", 1).next()).hasValueSatisfying(next -> {
+            assertThat(next.pageNumber()).isEqualTo(2);
+            assertThat(next.url()).isEqualTo("https://shop.example/b");
+        });
     }
 
     @Test

@@ -56,6 +56,7 @@ final class InsightActivityQuery {
         final PendingPageView pending;
         final PageRow row;
         final List<PageRow> earlier;
+        final PageRow next;
         final List<Click> clicks = new ArrayList<>();
         final List<Scroll> scrolls = new ArrayList<>();
         final List<ScriptError> errors = new ArrayList<>();
@@ -65,10 +66,11 @@ final class InsightActivityQuery {
         final List<Visibility> visibility = new ArrayList<>();
         final List<PageChangeRun> changes = new ArrayList<>();
 
-        Gathered(PendingPageView pending, PageRow row, List<PageRow> earlier) {
+        Gathered(PendingPageView pending, PageRow row, List<PageRow> earlier, PageRow next) {
             this.pending = pending;
             this.row = row;
             this.earlier = earlier;
+            this.next = next;
         }
     }
 
@@ -125,7 +127,7 @@ final class InsightActivityQuery {
                 earliest = Math.min(earliest, previous.startMicros());
             }
             PageId id = new PageId(pending.sessionId(), pending.pageNumber());
-            gathered.put(id, new Gathered(pending, row, earlier));
+            gathered.put(id, new Gathered(pending, row, earlier, session.get(pending.pageNumber() + 1)));
             lastClicks.put(id, new Click[1]);
             from = Math.min(from, row.startMicros());
             to = Math.max(to, row.lastSeenMicros());
@@ -183,7 +185,8 @@ final class InsightActivityQuery {
             List<VisitedPage> earlier = g.earlier.stream()
                     .map(row -> visited(row, lastClicks.get(new PageId(sessionId, row.pageNumber()))[0])).toList();
             found.put(g.pending, new PageActivity(g.pending, visited(g.row, lastClicks.get(entry.getKey())[0]),
-                    g.row.deviceClass(), bots.getOrDefault(sessionId, false), earlier, g.clicks, g.scrolls, g.errors,
+                    g.row.deviceClass(), bots.getOrDefault(sessionId, false), earlier,
+                    Optional.ofNullable(g.next).map(row -> visited(row, null)), g.clicks, g.scrolls, g.errors,
                     g.fields, g.submits, g.requests, g.visibility, g.changes,
                     norms.getOrDefault(normKey(g.row.pageKey(), g.row.deviceClass()), ScrollNorm.NONE)));
         }

@@ -12,14 +12,22 @@ import org.duckdb.DuckDBConnection;
 /**
  * What a write adds for insights, inside the write's transaction: the page-change runs of the new
  * batches, and one pending mark per touched page view (so a batch that is stored is always queued for
- * analysis, and a replayed one, skipped as already stored, is not queued twice).
+ * analysis, and a replayed one, skipped as already stored, is not queued twice). The first upload of
+ * a page view also marks the page view before it, ended: that one's analysis reads its successor.
  */
 final class InsightFacts {
 
-    private record Mark(BatchRows batch, long receivedMicros, boolean ended) {
+    private record Mark(BatchRows batch, int pageNumber, long receivedMicros, boolean ended) {
     }
 
     private InsightFacts() {
+    }
+
+    private static void mark(Map<String, Mark> marks, BatchRows batch, int pageNumber, boolean ended) {
+        String key = InsightSchema.pageViewKey(batch.key().projectId(), batch.key().sessionId(), pageNumber);
+        marks.merge(key, new Mark(batch, pageNumber, Micros.of(batch.receivedAt()), ended),
+                (a, b) -> new Mark(a.batch(), pageNumber, Math.max(a.receivedMicros(), b.receivedMicros()),
+                        a.ended() || b.ended()));
     }
 
     static void append(DuckDBConnection connection, List<BatchRows> fresh) throws SQLException {
@@ -51,11 +59,10 @@ final class InsightFacts {
     private static void appendMarks(DuckDBConnection connection, List<BatchRows> fresh) throws SQLException {
         Map<String, Mark> marks = new LinkedHashMap<>();
         for (BatchRows batch : fresh) {
-            String key = InsightSchema.pageViewKey(batch.key().projectId(), batch.key().sessionId(),
-                    batch.key().pageNumber());
-            Mark mark = new Mark(batch, Micros.of(batch.receivedAt()), batch.page().ended());
-            marks.merge(key, mark, (a, b) -> new Mark(a.batch(), Math.max(a.receivedMicros(), b.receivedMicros()),
-                    a.ended() || b.ended()));
+            mark(marks, batch, batch.key().pageNumber(), batch.page().ended());
+            if (batch.key().sequence() == 0 && batch.key().pageNumber() > 1) {
+                mark(marks, batch, batch.key().pageNumber() - 1, true);
+            }
         }
         try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "insight_pending")) {
             for (Map.Entry<String, Mark> entry : marks.entrySet()) {
@@ -63,7 +70,7 @@ final class InsightFacts {
                 appender.beginRow()
                         .append(entry.getKey())
                         .append(batch.key().projectId()).append(batch.key().sessionId())
-                        .append(batch.key().pageNumber())
+                        .append(entry.getValue().pageNumber())
                         .appendEpochMicros(entry.getValue().receivedMicros())
                         .append(entry.getValue().ended())
                         .endRow();

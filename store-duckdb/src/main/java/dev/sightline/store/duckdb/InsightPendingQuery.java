@@ -12,15 +12,24 @@ import org.duckdb.DuckDBConnection;
 /** The page views whose pending marks say they are ready for analysis. */
 final class InsightPendingQuery {
 
+    /**
+     * Marks of page views not stored (yet) are skipped: the first upload of a page view marks the one
+     * before it, which may arrive later or never. The existence check looks back as far as a write's
+     * joins do ({@link WriteBound#REACH}) before the oldest mark.
+     */
     private static final String READY = """
-            SELECT any_value(project_id), any_value(session_id), any_value(page_number), count(*),
-                   epoch_us(max(received_at)) AS latest, bool_or(ended)
-            FROM insight_pending
-            GROUP BY page_view_key
-            HAVING (bool_or(ended) AND max(received_at) < make_timestamp(?::BIGINT))
-                OR max(received_at) < make_timestamp(?::BIGINT)
-            ORDER BY latest, any_value(session_id), any_value(page_number)
-            LIMIT ?""";
+            SELECT any_value(p.project_id), any_value(p.session_id), any_value(p.page_number), count(*),
+                   epoch_us(max(p.received_at)) AS latest, bool_or(p.ended)
+            FROM insight_pending p
+            WHERE EXISTS (
+                SELECT 1 FROM page_views v
+                WHERE v.project_id = p.project_id AND v.session_id = p.session_id AND v.page_number = p.page_number
+                  AND v.first_received_at >= (SELECT min(received_at) FROM insight_pending) - INTERVAL %d HOUR)
+            GROUP BY p.page_view_key
+            HAVING (bool_or(p.ended) AND max(p.received_at) < make_timestamp(?::BIGINT))
+                OR max(p.received_at) < make_timestamp(?::BIGINT)
+            ORDER BY latest, any_value(p.session_id), any_value(p.page_number)
+            LIMIT ?""".formatted(WriteBound.REACH.toHours());
 
     private InsightPendingQuery() {
     }
