@@ -6,6 +6,7 @@ import { PageLoader } from './components/loading';
 import { Redirect } from './components/redirect';
 import { ToastHost } from './components/toast-host';
 import { ErrorPage } from './pages/error-page';
+import { InsightsPage, type InsightsTab } from './pages/insights-page';
 import { LoginPage } from './pages/login-page';
 import { NoProjectsPage } from './pages/no-projects-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -87,7 +88,9 @@ function LoggedIn({ loc }: { loc: Location }) {
   const player = matchRoute('/p/:projectId/recordings/:sessionId', loc.path);
   const recordings = matchRoute('/p/:projectId/recordings', loc.path);
   const projectRoot = matchRoute('/p/:projectId', loc.path);
-  const projectId = (player ?? recordings ?? projectRoot)?.projectId;
+  const insights = matchRoute('/p/:projectId/insights', loc.path);
+  const insightsTab = matchRoute('/p/:projectId/insights/:tab', loc.path);
+  const projectId = (player ?? recordings ?? insights ?? insightsTab ?? projectRoot)?.projectId;
   const project = projectId ? findProject(projects, projectId) : undefined;
 
   if (projectId && !project) {
@@ -105,6 +108,10 @@ function LoggedIn({ loc }: { loc: Location }) {
   } else if (recordings && project) {
     rememberListSearch(project.id, loc.search);
     page = <RecordingsPage project={project} search={loc.search} />;
+  } else if (insights && project) {
+    page = <InsightsPage project={project} tab="overview" search={loc.search} />;
+  } else if (insightsTab && project && ['errors', 'forms'].includes(insightsTab.tab!)) {
+    page = <InsightsPage project={project} tab={insightsTab.tab as InsightsTab} search={loc.search} />;
   } else if (projectRoot && project) {
     return <Redirect to={`/p/${encodeURIComponent(project.id)}/recordings`} />;
   } else {

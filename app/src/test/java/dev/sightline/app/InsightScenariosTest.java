@@ -3,6 +3,9 @@ package dev.sightline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
 import dev.sightline.contract.insights.InsightEvent;
 import dev.sightline.contract.insights.InsightKind;
 import dev.sightline.demo.DemoSite;
@@ -127,7 +130,16 @@ class InsightScenariosTest {
     void theDashboardRatesCountTheSessionsWithEachSignal() {
         JsonNode overview = api.get("/api/projects/demo/insights").json();
 
-        assertThat(overview.get("sessions").asInt()).isEqualTo(visits.size() + NORM_SEEDS);
+        JsonNode all = api.get("/api/projects/demo/sessions?limit=500&bots=true").json();
+        List<String> bots = new ArrayList<>();
+        all.get("sessions").forEach(s -> {
+            if (s.get("bot").asBoolean()) {
+                bots.add(s.get("sessionId").asText() + " " + s.get("browser").asText() + " " + visits.stream()
+                        .filter(v -> v.sessionId().equals(s.get("sessionId").asText())).map(v -> v.scenario().name).toList());
+            }
+        });
+        assertThat(overview.get("sessions").asInt()).as("all %s, bots %s", all.get("total"), bots)
+                .isEqualTo(visits.size() + NORM_SEEDS);
         for (JsonNode kind : overview.get("kinds")) {
             InsightKind name = InsightKind.valueOf(kind.get("kind").asText());
             assertThat(kind.get("sessions").asInt()).as("sessions with %s", name).isEqualTo(labelled(name).size());
@@ -193,6 +205,71 @@ class InsightScenariosTest {
         assertThat(fields.get("#email").get("refills").asInt()).isEqualTo(1);
         assertThat(fields.get("#name").get("refills").asInt()).isZero();
         assertThat(fields.get("#name").get("medianFocusMs").asLong()).isPositive();
+    }
+
+    @Test
+    void everyDetectedSignalIsAMarkerOnItsSessionsTimeline() {
+        for (ScenarioRunner.Visit visit : visits) {
+            Set<String> markers = new HashSet<>();
+            api.get("/api/projects/demo/sessions/" + visit.sessionId()).json().get("markers")
+                    .forEach(m -> markers.add(m.get("kind").asText()));
+            for (InsightKind kind : visit.scenario().expected.keySet()) {
+                assertThat(markers).as("markers of '%s'", visit.scenario().name)
+                        .contains(kind == InsightKind.JS_ERROR ? "ERROR" : kind.name());
+            }
+        }
+    }
+
+    @Test
+    void theInsightsPageShowsEachSignalsShareAndLinksToItsRecordings() {
+        try (BrowserContext dashboard = signedInDashboard()) {
+            Page page = dashboard.newPage();
+            page.navigate(base() + "/p/demo/insights");
+            page.waitForSelector(".signal-card[data-kind=RAGE_CLICK] .signal-recordings");
+            int rage = labelled(InsightKind.RAGE_CLICK).size();
+            assertThat(page.textContent(".signal-card[data-kind=RAGE_CLICK] .signal-sessions")).isEqualTo(rage + " sessions");
+            assertThat(page.locator(".signal-card").count()).isEqualTo(InsightKind.values().length);
+
+            page.click(".signal-card[data-kind=RAGE_CLICK] .signal-recordings");
+            page.waitForURL("**/p/demo/recordings?insight=RAGE_CLICK");
+            page.waitForFunction("n => document.querySelectorAll('.recording-row').length === n", rage);
+            assertThat(page.locator(".recording-row .insight-badge[data-kind=RAGE_CLICK]").count()).isEqualTo(rage);
+
+            page.navigate(base() + "/p/demo/insights/forms");
+            page.waitForSelector(".form-card[data-form='#signup-form'] .form-field");
+            assertThat(page.locator(".form-card .funnel-step").count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void thePlayerShowsTheSignalsOnItsTimelineAndJumpsToThem() {
+        ScenarioRunner.Visit rage = visit("rage: 3 rapid clicks on a button that does nothing");
+        InsightEvent event = detected.get(rage.sessionId()).stream().filter(e -> e.kind() == InsightKind.RAGE_CLICK)
+                .findFirst().orElseThrow();
+        long startedAt = api.get("/api/projects/demo/sessions/" + rage.sessionId()).json().get("summary").get("startedAt").asLong();
+        try (BrowserContext dashboard = signedInDashboard()) {
+            Page page = dashboard.newPage();
+            page.navigate(base() + "/p/demo/recordings/" + rage.sessionId() + "?t=0");
+            page.waitForFunction("() => document.body.dataset.playerState === 'ready'");
+            assertThat(page.locator("#seek-markers .marker[data-kind=DEAD_CLICK]").count()).isEqualTo(3);
+            page.click("#seek-markers .marker[data-kind=RAGE_CLICK]");
+            long target = Math.max(0, event.at().toEpochMilli() - startedAt - 1500);
+            page.waitForFunction("t => Math.abs(Number(document.querySelector('#player').dataset.playerTime) - t) < 100",
+                    (int) target);
+            assertThat(page.textContent("#page-list")).contains("3 rapid clicks on #apply-coupon");
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + sightline.port();
+    }
+
+    private BrowserContext signedInDashboard() {
+        BrowserContext dashboard = Chromium.dashboard();
+        int status = dashboard.request().post(base() + "/api/auth/login", RequestOptions.create()
+                .setData(Map.of("email", "owner@example.com", "password", "insight scenarios password"))).status();
+        assertThat(status).isEqualTo(200);
+        return dashboard;
     }
 
     private Set<String> labelled(InsightKind kind) {
