@@ -222,17 +222,16 @@ final class InsightActivityQuery {
         return rows;
     }
 
-    /** By the sessions' single-column key, which DuckDB looks up in its index. */
+    /** By the sessions' single-column key. */
     private static Map<String, Boolean> bots(DuckDBConnection connection, String projectId, List<String> sessionIds)
             throws SQLException {
         Map<String, Boolean> bots = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT bot FROM sessions WHERE session_key = ?")) {
-            for (String sessionId : sessionIds) {
-                select.setString(1, Keys.session(projectId, sessionId));
-                try (ResultSet r = select.executeQuery()) {
-                    if (r.next()) {
-                        bots.put(sessionId, r.getBoolean(1));
-                    }
+        try (PreparedStatement select = connection.prepareStatement("SELECT session_id, bot FROM sessions WHERE session_key IN ("
+                + placeholders(sessionIds.size()) + ")")) {
+            bindStrings(select, 1, sessionIds.stream().map(id -> Keys.session(projectId, id)).toList());
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    bots.put(r.getString(1), r.getBoolean(2));
                 }
             }
         }

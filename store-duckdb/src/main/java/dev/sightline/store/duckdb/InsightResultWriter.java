@@ -129,20 +129,15 @@ final class InsightResultWriter {
         }
     }
 
-    /** The earliest start among the sessions involved (by key lookups), or of the pages if a session is gone. */
+    /** The earliest start among the sessions involved, or of the pages if a session is gone. */
     private static long earliestSessionStart(DuckDBConnection connection, List<PageInsights> results)
             throws SQLException {
         long earliest = results.stream().mapToLong(r -> Micros.of(r.startedAt())).min().orElseThrow();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT epoch_us(started_at) FROM sessions WHERE session_key = ?")) {
-            for (String sessionKey : results.stream()
-                    .map(r -> Keys.session(r.page().projectId(), r.page().sessionId())).distinct().toList()) {
-                select.setString(1, sessionKey);
-                try (ResultSet rows = select.executeQuery()) {
-                    if (rows.next()) {
-                        earliest = Math.min(earliest, rows.getLong(1));
-                    }
-                }
+                "SELECT epoch_us(min(started_at)) FROM sessions WHERE session_key IN (SELECT DISTINCT session_key FROM insight_stage)");
+             ResultSet rows = select.executeQuery()) {
+            if (rows.next() && rows.getObject(1) != null) {
+                earliest = Math.min(earliest, rows.getLong(1));
             }
         }
         return earliest;
