@@ -16,8 +16,11 @@ import java.util.function.Consumer;
  */
 final class Scenario {
 
-    /** A browser action, run after at least {@code pauseMs} since the previous one finished. */
-    record Step(long pauseMs, Consumer<Page> action) {
+    /**
+     * A browser action, run after at least {@code pauseMs} since the previous one finished and once
+     * the visit has sent at least {@code uploadsBefore} uploads to Sightline.
+     */
+    record Step(long pauseMs, int uploadsBefore, Consumer<Page> action) {
     }
 
     final String name;
@@ -53,12 +56,17 @@ final class Scenario {
         return this;
     }
 
-    /** Opens a page of the scenario site and waits until the tracker runs on it. */
+    /** Opens a page of the scenario site and waits until the tracker runs on it and has sent its first upload. */
     Scenario open(String path) {
-        return then(page -> {
+        then(page -> {
             page.navigate(site + path);
             awaitTracker(page);
         });
+        // Until the tracker's first upload went out by fetch, leaving the page would send the session's
+        // first upload as an unload beacon, which headless Chromium sends with its own "HeadlessChrome"
+        // user agent instead of the visitor's — and the session would look like a bot.
+        steps.add(new Step(0, 1, page -> { }));
+        return this;
     }
 
     /** How long the visitor stays after the last step before leaving for another site. */
@@ -72,7 +80,7 @@ final class Scenario {
     }
 
     Scenario then(Consumer<Page> action) {
-        steps.add(new Step(pause, action));
+        steps.add(new Step(pause, 0, action));
         pause = 0;
         return this;
     }

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Runs scenarios in one browser, several at once, from one thread (Playwright's Java API is not
  * thread-safe): each running visit has its own context and the time its next step is due; the runner
- * always performs the step due first. A visit ends by leaving for {@code about:blank}, so the tracker
+ * always performs the step due first, and looks again a little later at a step that waits for uploads. A visit ends by leaving for {@code about:blank}, so the tracker
  * sends its last upload, and its context closes a second later.
  */
 final class ScenarioRunner {
@@ -21,19 +21,29 @@ final class ScenarioRunner {
     }
 
     private static final long CLOSE_AFTER_MS = 1_000;
+    private static final long GATE_RETRY_MS = 100;
+    private static final long UPLOAD_TIMEOUT_MS = 20_000;
 
     private static final class Running {
         final Scenario scenario;
         final BrowserContext context;
         final Page page;
+        final int[] uploads = new int[1];
         int next;
         long dueAt;
+        long waitingSince;
         String sessionId;
 
         Running(Scenario scenario, BrowserContext context, long now) {
             this.scenario = scenario;
             this.context = context;
             this.page = context.newPage();
+            // Sent, not answered: Playwright never sees the answers to the tracker's keepalive fetches.
+            page.onRequest(request -> {
+                if (request.url().endsWith("/collect")) {
+                    uploads[0]++;
+                }
+            });
             this.dueAt = now + scenario.steps.get(0).pauseMs();
         }
     }
@@ -74,7 +84,21 @@ final class ScenarioRunner {
         List<Scenario.Step> steps = r.scenario.steps;
         try {
             if (r.next < steps.size()) {
-                steps.get(r.next++).action().accept(r.page);
+                Scenario.Step step = steps.get(r.next);
+                // A round trip to the browser, so Playwright delivers the events that arrived meanwhile.
+                r.page.evaluate("1");
+                if (r.uploads[0] < step.uploadsBefore()) {
+                    if (r.waitingSince == 0) {
+                        r.waitingSince = System.currentTimeMillis();
+                    } else if (System.currentTimeMillis() - r.waitingSince > UPLOAD_TIMEOUT_MS) {
+                        throw new IllegalStateException("the tracker sent no upload within " + UPLOAD_TIMEOUT_MS + " ms");
+                    }
+                    r.dueAt = System.currentTimeMillis() + GATE_RETRY_MS;
+                    return false;
+                }
+                r.waitingSince = 0;
+                r.next++;
+                step.action().accept(r.page);
                 r.dueAt = System.currentTimeMillis()
                         + (r.next < steps.size() ? steps.get(r.next).pauseMs() : r.scenario.endPause());
                 return false;
