@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One analysis step, driven by the processing side: take the page views that are complete (their
@@ -16,6 +18,7 @@ import java.util.Objects;
  * crash at any point only means the step runs again, and any processing process can run it.
  */
 public final class InsightAnalyser {
+    private static final Logger LOG = LoggerFactory.getLogger(InsightAnalyser.class);
 
     private final InsightQueries insights;
     private final InsightSettings settings;
@@ -38,10 +41,25 @@ public final class InsightAnalyser {
         List<PageActivity> activity = insights.activity(ready, settings.excessiveScrolling().normWindow());
         List<PageInsights> results = new ArrayList<>(activity.size());
         for (PageActivity page : activity) {
-            results.add(pages.analyse(page));
+            results.add(analyse(page));
         }
         insights.save(results);
         return results.size();
+    }
+
+    /**
+     * The page view's insights; a page view the detectors fail on is saved without any (and logged),
+     * so one bad page view cannot hold up the others forever.
+     */
+    private PageInsights analyse(PageActivity page) {
+        try {
+            return pages.analyse(page);
+        } catch (RuntimeException e) {
+            LOG.error("insight detection failed on page view {} of session {}; saved without insights",
+                    page.page().pageNumber(), page.pending().sessionId(), e);
+            return new PageInsights(page.pending(), page.page().startedAt(), page.page().pageKey(), page.deviceClass(),
+                    page.bot(), 0, List.of(), List.of());
+        }
     }
 
     /** Whether a full batch was taken, so more may be waiting right now. */
