@@ -7,6 +7,7 @@ import dev.sightline.contract.insights.VisitedPage;
 import dev.sightline.contract.wire.Click;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -86,6 +87,6 @@ public final class QuickBackDetector {
     }
 
     private static String seconds(long ms) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }

@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
@@ -108,7 +110,7 @@ final class InsightEventQuery {
                         }
                     }
                     if (!session.isEmpty()) {
-                        counts.put(rows.getString(1), java.util.Collections.unmodifiableMap(session));
+                        counts.put(rows.getString(1), Collections.unmodifiableMap(session));
                     }
                 }
             }
@@ -117,7 +119,7 @@ final class InsightEventQuery {
     }
 
     /** The recordings list's condition for "sessions with this insight"; empty for any session. */
-    static String listCondition(java.util.Optional<InsightKind> insight) {
+    static String listCondition(Optional<InsightKind> insight) {
         return insight.map(kind -> " AND session_key IN (SELECT session_key FROM session_insights WHERE "
                 + InsightSchema.countColumn(kind) + " > 0)").orElse("");
     }
