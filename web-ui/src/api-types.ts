@@ -44,6 +44,8 @@ export interface Session {
   newVisitor: boolean;
   bot: boolean;
   userHash: string | null;
+  /** Detected insights by kind (absent or empty: none). */
+  insights?: Partial<Record<InsightKind, number>>;
 }
 
 export interface SessionList {
@@ -67,7 +69,9 @@ export interface PageView {
   documentHeight: number;
 }
 
-export type MarkerKind = 'PAGE' | 'CLICK' | 'ERROR' | 'EVENT';
+export type InsightKind = 'RAGE_CLICK' | 'DEAD_CLICK' | 'ERROR_CLICK' | 'QUICK_BACK' | 'EXCESSIVE_SCROLL' | 'JS_ERROR' | 'FORM_ABANDON';
+
+export type MarkerKind = 'PAGE' | 'CLICK' | 'ERROR' | 'EVENT' | Exclude<InsightKind, 'JS_ERROR'>;
 
 export interface Marker {
   kind: MarkerKind;
@@ -103,6 +107,8 @@ export interface SessionQuery {
   limit: number;
   offset: number;
   bots: boolean;
+  /** Only sessions with this insight. */
+  insight?: InsightKind | null;
 }
 
 /** The error body every failing endpoint answers with. */
@@ -146,7 +152,7 @@ export interface PageGroup {
   createdAt: number;
 }
 
-/** `clicks` and `first_clicks` exist today; rage, dead and error clicks are available when insights land. */
+/** Every click, the first click of each page view, or the clicks insights marked as rage, dead or error clicks. */
 export type HeatmapLayer = 'clicks' | 'first_clicks' | 'rage_clicks' | 'dead_clicks' | 'error_clicks' | 'moves';
 export type HeatmapDevice = 'desktop' | 'tablet' | 'mobile' | 'all';
 

@@ -135,6 +135,7 @@ export const api = {
       offset: String(query.offset),
     });
     if (query.bots) params.set('bots', 'true');
+    if (query.insight) params.set('insight', query.insight);
     return request<SessionList>(`/api/projects/${enc(projectId)}/sessions?${params}`, { signal, quiet: true })
       .then((list) => ({ ...list, sessions: list.sessions.map((s) => withDuration(s, s.endedAt)) }));
   },

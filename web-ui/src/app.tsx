@@ -9,6 +9,7 @@ import { ErrorPage } from './pages/error-page';
 import { InvitePage } from './pages/invite-page';
 import { HeatmapPage } from './pages/heatmap-page';
 import { HeatmapsPage } from './pages/heatmaps-page';
+import { InsightsPage, type InsightsTab } from './pages/insights-page';
 import { LoginPage } from './pages/login-page';
 import { NoProjectsPage } from './pages/no-projects-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -96,7 +97,9 @@ function LoggedIn({ loc }: { loc: Location }) {
   const projectRoot = matchRoute('/p/:projectId', loc.path);
   const heatmaps = matchRoute('/p/:projectId/heatmaps', loc.path);
   const heatmap = matchRoute('/p/:projectId/heatmaps/view', loc.path);
-  const projectId = (player ?? recordings ?? settings ?? projectRoot ?? heatmaps ?? heatmap)?.projectId;
+  const insights = matchRoute('/p/:projectId/insights', loc.path);
+  const insightsTab = matchRoute('/p/:projectId/insights/:tab', loc.path);
+  const projectId = (player ?? recordings ?? settings ?? projectRoot ?? heatmaps ?? heatmap ?? insights ?? insightsTab)?.projectId;
   const project = projectId ? findProject(projects, projectId) : undefined;
 
   if (projectId && !project) {
@@ -120,6 +123,10 @@ function LoggedIn({ loc }: { loc: Location }) {
     page = <HeatmapPage project={project} search={loc.search} />;
   } else if (heatmaps && project) {
     page = <HeatmapsPage project={project} search={loc.search} />;
+  } else if (insights && project) {
+    page = <InsightsPage project={project} tab="overview" search={loc.search} />;
+  } else if (insightsTab && project && ['errors', 'forms'].includes(insightsTab.tab!)) {
+    page = <InsightsPage project={project} tab={insightsTab.tab as InsightsTab} search={loc.search} />;
   } else if (projectRoot && project) {
     return <Redirect to={`/p/${encodeURIComponent(project.id)}/recordings`} />;
   } else {

@@ -31,8 +31,9 @@ describe('heatmap URL state', () => {
     assert.deepEqual(query.parseViewState(query.viewStateToSearch(state)), state);
   });
 
-  test('unknown values fall back to defaults, and layers that need insights are not taken from the URL', () => {
-    const state = query.parseViewState('?page=p&device=watch&range=custom&from=nope&tab=hover&layer=rage_clicks&compare=segment');
+  test('unknown values fall back to defaults, and insight layers are taken from the URL', () => {
+    assert.equal(query.parseViewState('?page=p&layer=rage_clicks').layer, 'rage_clicks');
+    const state = query.parseViewState('?page=p&device=watch&range=custom&from=nope&tab=hover&layer=hovers&compare=segment');
     assert.equal(state.device, 'desktop');
     assert.equal(state.range, '30d');
     assert.equal(state.tab, 'click');

@@ -73,3 +73,10 @@ export const IconHeatmap = svg(<><circle cx="12" cy="12" r="8.5" /><circle cx="1
 export const IconDownload = svg(<><path d="M12 4v11m-5-5 5 5 5-5" /><path d="M5 20h14" /></>);
 export const IconCompare = svg(<><rect x="3" y="4" width="8" height="16" rx="1.5" /><rect x="13" y="4" width="8" height="16" rx="1.5" /></>);
 export const IconImage = svg(<><rect x="3" y="4" width="18" height="16" rx="2" /><circle cx="9" cy="10" r="2" /><path d="m21 16-5-5-9 9" /></>);
+export const IconInsights = svg(<path d="M13 2.5 4.5 13.5H11l-1 8 8.5-11H12z" />);
+export const IconRageClick = svg(<><path d="m9 8 10 4.4-4 1.3-1.5 4.3z" /><path d="M4 4l2.2 2.2M9 2.5v2.8M2.5 9h2.8" /></>);
+export const IconDeadClick = svg(<><path d="m4 3.5 10 4.4-4 1.3-1.5 4.3z" /><circle cx="17" cy="17" r="4" /><path d="m14.2 19.8 5.6-5.6" /></>);
+export const IconErrorClick = svg(<><path d="m4 3.5 10 4.4-4 1.3-1.5 4.3z" /><path d="M17.5 13.5v4M17.5 20.5h.01" /></>);
+export const IconQuickBack = svg(<><path d="M9 14 4 9l5-5" /><path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" /></>);
+export const IconScroll = svg(<><path d="m8 7.5 4-4 4 4M8 16.5l4 4 4-4" /><path d="M12 3.5v17" /></>);
+export const IconFormAbandon = svg(<><rect x="3" y="4" width="12" height="16" rx="2" /><path d="M6.5 9h5M6.5 13h5M15 12h6m-3-3 3 3-3 3" /></>);

@@ -47,13 +47,13 @@ export const TABS: { value: HeatmapTab; label: string }[] = [
   { value: 'move', label: 'Moves' },
 ];
 
-/** Click layers; the ones that need insights are listed so people know they are coming. */
-export const CLICK_LAYERS: { value: HeatmapLayer; label: string; available: boolean }[] = [
-  { value: 'clicks', label: 'All clicks', available: true },
-  { value: 'first_clicks', label: 'First click of the page view', available: true },
-  { value: 'rage_clicks', label: 'Rage clicks', available: false },
-  { value: 'dead_clicks', label: 'Dead clicks', available: false },
-  { value: 'error_clicks', label: 'Error clicks', available: false },
+/** Click layers: every click, the first of each page view, or the clicks insights marked. */
+export const CLICK_LAYERS: { value: HeatmapLayer; label: string }[] = [
+  { value: 'clicks', label: 'All clicks' },
+  { value: 'first_clicks', label: 'First click of the page view' },
+  { value: 'rage_clicks', label: 'Rage clicks' },
+  { value: 'dead_clicks', label: 'Dead clicks' },
+  { value: 'error_clicks', label: 'Error clicks' },
 ];
 
 const DAY = 86_400_000;
@@ -81,7 +81,7 @@ export function parseViewState(search: string): HeatmapViewState {
     device,
     ...parseWindow(p, '', '30d'),
     tab: oneOf(p.get('tab'), TABS, 'click'),
-    layer: p.get('layer') === 'first_clicks' ? 'first_clicks' : 'clicks',
+    layer: oneOf(p.get('layer'), CLICK_LAYERS, 'clicks'),
     compare: compare === 'range' || compare === 'device' ? compare : null,
     other: parseWindow(p, 'b', '7d'),
     otherDevice: oneOf(p.get('bdevice'), DEVICES, device === 'mobile' ? 'desktop' : 'mobile'),

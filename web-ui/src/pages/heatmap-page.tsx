@@ -174,7 +174,7 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
             <span class="muted">Layer</span>
             <select id="layer" class="input input-sm select" value={state.layer} onChange={(e) => go({ layer: e.currentTarget.value as HeatmapLayer })}>
               {CLICK_LAYERS.map((l) => (
-                <option key={l.value} value={l.value} disabled={!l.available}>{l.label}{l.available ? '' : ' — when insights land'}</option>
+                <option key={l.value} value={l.value}>{l.label}</option>
               ))}
             </select>
           </label>

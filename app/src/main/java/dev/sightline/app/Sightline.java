@@ -33,6 +33,9 @@ import dev.sightline.ingest.wal.WalSettings;
 import dev.sightline.ingest.wal.WriteAheadLog;
 import dev.sightline.members.MemberRoutes;
 import dev.sightline.members.Members;
+import dev.sightline.insights.InsightAnalyser;
+import dev.sightline.insights.InsightRoutes;
+import dev.sightline.insights.InsightScheduler;
 import dev.sightline.projects.Access;
 import dev.sightline.projects.ProjectDirectory;
 import dev.sightline.projects.ProjectRoutes;
@@ -85,6 +88,7 @@ public final class Sightline implements AutoCloseable {
     private final PageSnapshotStore snapshots;
     private final WriteAheadLog log;
     private final BatchProcessor processor;
+    private final InsightScheduler insights;
     private final CountryLookup countries;
     private final WebServer web;
     private final RetentionPass retention;
@@ -115,6 +119,8 @@ public final class Sightline implements AutoCloseable {
         PageSnapshots pageSnapshots = new PageSnapshots(snapshots, json);
         this.processor = new BatchProcessor(codec, enricher, events, recordings, new RecordingSanitizer(json), pageSnapshots, log);
         Backgrounds backgrounds = new Backgrounds(snapshots, pageSnapshots, events, recordings, json);
+        this.insights = new InsightScheduler(new InsightAnalyser(events.insights(), config.insights()), config.insights(),
+                clock);
 
         ProjectDirectory projects = new ProjectDirectory(metadata);
         PublicUrl publicUrl = new PublicUrl(config.publicUrl());
@@ -144,6 +150,7 @@ public final class Sightline implements AutoCloseable {
                 new HeatmapRoutes(events, metadata, backgrounds, bodies, clock),
                 new PageGroupRoutes(metadata, bodies, clock),
                 new SnapshotRoutes(metadata, backgrounds, bodies, clock),
+                new InsightRoutes(events, config.insights(), clock),
                 new DashboardPages()));
         List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
         if (config.demo()) {
@@ -165,6 +172,7 @@ public final class Sightline implements AutoCloseable {
     /** Starts processing and serving; returns the port it serves on. */
     public int start() {
         log.startConsuming(processor);
+        insights.start();
         port = web.start(config.host(), config.port());
         retentionSchedule.start();
         return port;
@@ -210,6 +218,7 @@ public final class Sightline implements AutoCloseable {
         retentionSchedule.close();
         web.close();
         log.close();
+        insights.close();
         events.close();
         recordings.close();
         snapshots.close();

@@ -92,7 +92,6 @@ class HeatmapApiTest {
     void malformedHeatmapRequestsAreRefusedWithAReason() {
         expect(http.get(HEATMAPS + "/points"), 400, "invalid_page");
         expect(http.get(HEATMAPS + "/points?page=x&device=watch"), 400, "invalid_device");
-        expect(http.get(HEATMAPS + "/points?page=x&layer=rage_clicks"), 400, "layer_unavailable");
         expect(http.get(HEATMAPS + "/points?page=x&layer=hovers"), 400, "invalid_layer");
         expect(http.get(HEATMAPS + "/points?page=x&from=10&to=5"), 400, "invalid_window");
         expect(http.get(HEATMAPS + "/points?group=unknown"), 404, "not_found");

@@ -82,10 +82,6 @@ final class HeatmapRequests {
             throw HttpProblem.badRequest("invalid_layer",
                     "layer is one of clicks, first_clicks, rage_clicks, dead_clicks, error_clicks, moves");
         }
-        if (!layer.available()) {
-            throw HttpProblem.badRequest("layer_unavailable",
-                    "the " + layer.name().toLowerCase(Locale.ROOT) + " layer is available when insights land");
-        }
         return layer;
     }
 

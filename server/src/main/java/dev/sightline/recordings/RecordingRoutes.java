@@ -1,5 +1,6 @@
 package dev.sightline.recordings;
 
+import dev.sightline.contract.insights.InsightKind;
 import dev.sightline.contract.store.ChunkKey;
 import dev.sightline.contract.store.ChunkNotFoundException;
 import dev.sightline.contract.store.EventStore;
@@ -25,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,9 +64,13 @@ public final class RecordingRoutes implements Routes {
         Instant from = instant(ctx, "from", to.minus(DEFAULT_WINDOW));
         SessionQuery query = new SessionQuery(projectId, from, to, "true".equals(ctx.queryParam("bots")),
                 sort(ctx.queryParam("sort")), number(ctx, "limit", 50, 1, SessionQuery.MAX_LIMIT),
-                number(ctx, "offset", 0, 0, 1_000_000));
+                number(ctx, "offset", 0, 0, 1_000_000), insight(ctx.queryParam("insight")));
         SessionList list = events.sessions(query);
-        ctx.json(Map.of("sessions", list.sessions().stream().map(SessionView::of).toList(), "total", list.total()));
+        Map<String, Map<InsightKind, Integer>> insights = events.insights().sessionCounts(projectId,
+                list.sessions().stream().map(s -> s.sessionId()).toList());
+        ctx.json(Map.of("sessions", list.sessions().stream()
+                .map(s -> SessionView.of(s, insights.getOrDefault(s.sessionId(), Map.of()))).toList(),
+                "total", list.total()));
     }
 
     private SessionDetail detail(Context ctx) {
@@ -123,6 +129,17 @@ public final class RecordingRoutes implements Routes {
             return SessionSort.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest("invalid_sort", "sort is one of start_time, duration, clicks, pages");
+        }
+    }
+
+    private static Optional<InsightKind> insight(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InsightKind.valueOf(value.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest("invalid_insight", "insight is one of " + java.util.Arrays.toString(InsightKind.values()));
         }
     }
 

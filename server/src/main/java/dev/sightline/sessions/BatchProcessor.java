@@ -12,6 +12,7 @@ import dev.sightline.http.HttpProblem;
 import dev.sightline.ingest.ReceivedBatch;
 import dev.sightline.ingest.ReceivedBatchCodec;
 import dev.sightline.sanitize.RecordingSanitizer;
+import dev.sightline.insights.PageChangeScanner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,8 @@ import java.util.zip.GZIPOutputStream;
  * Reads accepted uploads from the ingest log and stores them: recording chunks first (defused by the
  * {@link RecordingSanitizer}), then the rows, so a batch the event store knows always has its recording;
  * a chunk that opens a page view may also become the page's heatmap background ({@link PageSnapshots}).
- * Both writes are idempotent, which is
+ * The rows carry the page-change runs found in the recording, which insights read once recordings have
+ * expired. Both writes are idempotent, which is
  * what makes replaying the log after a crash safe. A record that cannot be decoded any more (a
  * poison record) goes to the dead letters with its reason instead of blocking the log.
  */
@@ -75,7 +77,7 @@ public final class BatchProcessor implements RecordHandler {
                 recordings.put(key, gzip(recording));
                 snapshots.offer(batchRows, recording);
             }
-            rows.add(batchRows);
+            rows.add(batchRows.withPageChanges(PageChangeScanner.scan(received.batch())));
         }
         events.write(rows);
         processed.addAndGet(rows.size());

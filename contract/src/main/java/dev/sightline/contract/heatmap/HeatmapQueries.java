@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * Heatmap aggregation, done by the store where the events are (GROUP BY in SQL), never by reading raw
  * rows into the application. Handed out by {@link dev.sightline.contract.store.EventStore#heatmaps()}.
- * A layer that is not {@link HeatmapLayer#available() available} is refused with an
- * {@link IllegalArgumentException}; so are more than {@link #MAX_SELECTORS} selectors.
+ * More than {@link #MAX_SELECTORS} selectors are refused with an {@link IllegalArgumentException}.
  */
 public interface HeatmapQueries {
 

@@ -1,6 +1,7 @@
 package dev.sightline.contract.store;
 
 import dev.sightline.contract.heatmap.HeatmapQueries;
+import dev.sightline.contract.insights.InsightQueries;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +41,9 @@ public interface EventStore extends AutoCloseable {
 
     /** Heatmap aggregation over the stored clicks, moves and page views. */
     HeatmapQueries heatmaps();
+
+    /** The insights side: page views waiting for analysis, their stored streams, results, and reports. */
+    InsightQueries insights();
 
     @Override
     void close();

@@ -5,6 +5,10 @@ import static dev.sightline.contract.store.TestBatches.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sightline.contract.insights.InsightEvent;
+import dev.sightline.contract.insights.InsightKind;
+import dev.sightline.contract.insights.PageInsights;
+import dev.sightline.contract.insights.PendingPageView;
 import dev.sightline.contract.store.DeviceClass;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.TestBatches;
@@ -227,9 +231,22 @@ public abstract class HeatmapQueriesContract {
 
     @ParameterizedTest
     @EnumSource(value = HeatmapLayer.class, names = {"RAGE_CLICKS", "DEAD_CLICKS", "ERROR_CLICKS"})
-    void layersThatNeedInsightsAreRefusedUntilInsightsLand(HeatmapLayer layer) {
-        assertThat(layer.available()).isFalse();
-        assertThatThrownBy(() -> heatmaps().points(query(PRODUCT), layer)).isInstanceOf(IllegalArgumentException.class);
+    void anInsightLayerShowsOnlyTheClicksDetectionMarkedWithItsSignal(HeatmapLayer layer) {
+        write(visit("s1", PRODUCT).event(click(100, "#buy", 5000, 5000, "")).event(click(900, "#logo", 5000, 5000, ""))
+                .event(click(1500, "#help", 5000, 5000, "")));
+        InsightKind kind = InsightKind.valueOf(layer.name().replace("_CLICKS", "_CLICK"));
+        InsightKind otherKind = kind == InsightKind.RAGE_CLICK ? InsightKind.DEAD_CLICK : InsightKind.RAGE_CLICK;
+        PendingPageView pending = store.insights().pending(TO.plus(Duration.ofDays(365)), TO.plus(Duration.ofDays(365)), 10)
+                .get(0);
+        store.insights().save(List.of(new PageInsights(pending, T0, PRODUCT, DeviceClass.DESKTOP, false, 0, List.of(
+                new InsightEvent(kind, 1, T0.plusMillis(900), "#logo", PRODUCT, 1, "on #logo", 100, 200, 5000, 5000),
+                new InsightEvent(otherKind, 1, T0.plusMillis(1500), "#help", PRODUCT, 1, "on #help", 100, 200, 5000, 5000)),
+                List.of())));
+
+        PointMap marked = heatmaps().points(query(PRODUCT), layer);
+
+        assertThat(marked.points()).isEqualTo(1);
+        assertThat(marked.elements()).extracting(ElementStats::selector).containsExactly("#logo");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sightline.store.duckdb;
 import static java.util.Objects.requireNonNull;
 
 import dev.sightline.contract.heatmap.HeatmapQueries;
+import dev.sightline.contract.insights.InsightQueries;
 import dev.sightline.contract.store.BatchRows;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.PrivacyStore;
@@ -43,6 +44,7 @@ public final class DuckDbEventStore implements EventStore {
     private DuckDBConnection writer;
     private BatchWriter batchWriter;
     private final HeatmapQueries heatmaps = new DuckDbHeatmapQueries(this::read);
+    private final DuckDbInsightQueries insights;
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -55,6 +57,7 @@ public final class DuckDbEventStore implements EventStore {
         this.writer = writerConnection(database);
         this.batchWriter = new BatchWriter(writer);
         this.privacy = new DuckDbPrivacyStore(this::read, this::writeInTransaction, this::rewrite);
+        this.insights = new DuckDbInsightQueries(new Calls());
     }
 
     @Override
@@ -190,6 +193,31 @@ public final class DuckDbEventStore implements EventStore {
     @Override
     public HeatmapQueries heatmaps() {
         return heatmaps;
+    }
+
+    @Override
+    public InsightQueries insights() {
+        return insights;
+    }
+
+    /** Feature queries' way in: reads on the pool, writes on the writer connection, both only while open. */
+    private final class Calls implements StoreCalls {
+        @Override
+        public <T> T read(String what, SqlWork<T> work) {
+            return whileOpen(() -> database.inTransaction(what, work));
+        }
+
+        @Override
+        public <T> T write(String what, SqlWork<T> work) {
+            return whileOpen(() -> {
+                writerLock.lock();
+                try {
+                    return Transactions.run(writer, what, work);
+                } finally {
+                    writerLock.unlock();
+                }
+            });
+        }
     }
 
     @Override

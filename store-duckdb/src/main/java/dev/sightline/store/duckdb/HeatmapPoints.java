@@ -1,5 +1,6 @@
 package dev.sightline.store.duckdb;
 
+import dev.sightline.contract.insights.InsightKind;
 import dev.sightline.contract.heatmap.AreaStats;
 import dev.sightline.contract.heatmap.ElementStats;
 import dev.sightline.contract.heatmap.HeatmapLayer;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.duckdb.DuckDBConnection;
 
@@ -204,10 +206,17 @@ final class HeatmapPoints {
     }
 
     /** The layer's rows as {@code session_id, ts, selector, rel_x, rel_y, x, y, width, height, tag, text}. */
+    /** The insight whose clicks an insight layer shows (detection stores them at the click's time and selector). */
+    private static Optional<InsightKind> insightKind(HeatmapLayer layer) {
+        return switch (layer) {
+            case RAGE_CLICKS -> Optional.of(InsightKind.RAGE_CLICK);
+            case DEAD_CLICKS -> Optional.of(InsightKind.DEAD_CLICK);
+            case ERROR_CLICKS -> Optional.of(InsightKind.ERROR_CLICK);
+            default -> Optional.empty();
+        };
+    }
+
     private static HeatmapSql layerRows(HeatmapQuery query, HeatmapLayer layer, HeatmapFilter.Resolved resolved) {
-        if (!layer.available()) {
-            throw new IllegalArgumentException("the " + layer + " layer is available when insights land");
-        }
         HeatmapSql sql = new HeatmapSql().add("SELECT session_id, ts, selector, rel_x, rel_y, x, y, ");
         if (layer == HeatmapLayer.MOVES) {
             sql.add(MOVE_BOX_PIXELS + " AS width, " + MOVE_BOX_PIXELS + " AS height, '' AS tag, '' AS text FROM moves");
@@ -215,6 +224,10 @@ final class HeatmapPoints {
             sql.add("width, height, tag, text FROM clicks");
         }
         sql.add(HeatmapFilter.facts(query, resolved));
+        insightKind(layer).ifPresent(kind -> sql.add(" AND EXISTS (SELECT 1 FROM insight_events i"
+                + " WHERE i.project_id = clicks.project_id AND i.session_id = clicks.session_id"
+                + " AND i.page_number = clicks.page_number AND i.ts = clicks.ts AND i.selector = clicks.selector"
+                + " AND i.kind = ?)", kind.name()));
         if (layer == HeatmapLayer.FIRST_CLICKS) {
             sql.add(" QUALIFY row_number() OVER (PARTITION BY session_id, page_number ORDER BY ts, x, y) = 1");
         }

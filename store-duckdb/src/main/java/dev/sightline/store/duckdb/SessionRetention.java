@@ -32,6 +32,7 @@ final class SessionRetention {
         List<String> tables = new ArrayList<>(List.of("batches", "sessions", "page_views"));
         tables.addAll(EventSchema.FACT_TABLES);
         tables.add(SecuritySchema.KEPT_SESSIONS);
+        tables.addAll(InsightSchema.TABLES_BY_SESSION);
         TABLES_BY_SESSION = List.copyOf(tables);
     }
 
