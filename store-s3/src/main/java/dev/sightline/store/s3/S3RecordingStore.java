@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,6 +166,13 @@ public final class S3RecordingStore implements RecordingStore {
 
     @Override
     public long deleteDaysBefore(String projectId, LocalDate cutoff) {
+        return deleteDaysBefore(projectId, cutoff, Set.of());
+    }
+
+    @Override
+    public long deleteDaysBefore(String projectId, LocalDate cutoff, Set<String> keptSessionIds) {
+        Objects.requireNonNull(cutoff, "cutoff is null");
+        Set<String> kept = Set.copyOf(Objects.requireNonNull(keptSessionIds, "keptSessionIds is null"));
         List<String> keys = new ArrayList<>();
         String projectPrefix = prefix + check(projectId) + "/";
         for (String year : childPrefixes(projectPrefix)) {
@@ -173,13 +181,21 @@ public final class S3RecordingStore implements RecordingStore {
                     String[] parts = day.substring(projectPrefix.length()).split("/");
                     LocalDate date = LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
                     if (date.isBefore(cutoff)) {
-                        objectsUnder(day).forEach(o -> keys.add(o.key()));
+                        objectsUnder(day).stream()
+                                .filter(o -> !kept.contains(sessionOf(o.key(), day)))
+                                .forEach(o -> keys.add(o.key()));
                     }
                 }
             }
         }
         delete(keys);
         return keys.size();
+    }
+
+    private static String sessionOf(String objectKey, String dayPrefix) {
+        String rest = objectKey.substring(dayPrefix.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     /** The chunk objects under a prefix (some S3-compatible servers also list folder markers: skipped). */
