@@ -1,0 +1,13 @@
+package dev.sightline.bench.ingest;
+
+import java.util.Set;
+
+/**
+ * An ingest run's outcome: both measured phases, how long processing took to catch up after each,
+ * the server's CPU and memory over the whole run, and which acknowledged uploads the stores lack
+ * (none, when acknowledged means durable).
+ */
+record IngestReport(PhaseResult capacity, double capacityCatchUpSeconds, PhaseResult paced, double pacedCatchUpSeconds,
+                    long peakResidentBytes, long peakHeapMiB, int acknowledged, Set<String> missingRows,
+                    Set<String> missingChunks) {
+}

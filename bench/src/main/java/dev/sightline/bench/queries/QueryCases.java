@@ -1,0 +1,124 @@
+package dev.sightline.bench.queries;
+
+import dev.sightline.bench.report.Target;
+import dev.sightline.contract.store.SessionQuery;
+import dev.sightline.contract.store.SessionSort;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The queries the bench times, in table order. To time a new query class, add a {@link
+ * QueryCase.StoreCase} that calls it through the store — e.g. once {@code HeatmapQueries} lands:
+ * <pre>{@code
+ * new StoreCase("click heatmap: home page, desktop, 30 days (HeatmapQueries)", HEATMAP_TARGET,
+ *         (store, data) -> store.heatmaps().clicks(data.project(), QueryData.HOME, DeviceClass.DESKTOP,
+ *                 data.start(), data.end())),
+ * }</pre>
+ * and delete the stand-in it replaces.
+ */
+final class QueryCases {
+    static final Target HEATMAP_TARGET = Target.below(1000, "< 1 s");
+    static final Target DASHBOARD_TARGET = Target.below(1000, "< 1 s");
+
+    private QueryCases() {
+    }
+
+    static List<QueryCase> all() {
+        List<QueryCase> cases = new ArrayList<>(storeCases());
+        cases.addAll(standIns());
+        return cases;
+    }
+
+    static List<QueryCase> storeCases() {
+        return List.of(
+                new QueryCase.StoreCase("recordings list, newest first, 30 days (EventStore.sessions)", Target.none(),
+                        (store, data) -> store.sessions(month(data, SessionSort.START_TIME, 0)).sessions()),
+                new QueryCase.StoreCase("recordings list, longest first, 30 days", Target.none(),
+                        (store, data) -> store.sessions(month(data, SessionSort.DURATION, 0)).sessions()),
+                new QueryCase.StoreCase("recordings list, newest first, page 201 (offset 10,000)", Target.none(),
+                        (store, data) -> store.sessions(month(data, SessionSort.START_TIME, 10_000)).sessions()),
+                new QueryCase.StoreCase("recordings list, last 24 h, most clicks first", Target.none(),
+                        (store, data) -> store.sessions(new SessionQuery(data.project(), data.end().minus(Duration.ofDays(1)),
+                                data.end(), false, SessionSort.CLICKS, 50, 0)).sessions()),
+                new QueryCase.StoreCase("session detail: pages, markers (EventStore.session)", Target.none(),
+                        (store, data) -> store.session(data.project(), data.sessionId(data.sessions() / 2)).orElseThrow()),
+                new QueryCase.StoreCase("session clicks (EventStore.clicks)", Target.none(),
+                        (store, data) -> store.clicks(data.project(), data.sessionId(data.sessions() / 2))));
+    }
+
+    static List<QueryCase> standIns() {
+        return List.of(
+                new QueryCase.SqlStandIn("click heatmap: home page, desktop, 30 days [stand-in SQL: GROUP BY selector, "
+                        + "position bins]", HEATMAP_TARGET, (connection, data) -> count(connection, """
+                        SELECT selector, rel_x // 250, rel_y // 250, count(*) FROM clicks
+                        WHERE project_id = ? AND page_key = ? AND device_class = 'DESKTOP'
+                          AND ts BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
+                        GROUP BY ALL""", data, true)),
+                new QueryCase.SqlStandIn("scroll map: home page, desktop, 30 days [stand-in SQL: depth reached per page view]",
+                        Target.none(), (connection, data) -> count(connection, """
+                        SELECT max_scroll_permille // 50, count(*) FROM page_views
+                        WHERE project_id = ? AND page_key = ? AND device_class = 'DESKTOP'
+                          AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
+                        GROUP BY ALL""", data, true)),
+                new QueryCase.SqlStandIn("dashboard: 30 days of sessions, daily series + device/channel/country/page "
+                        + "tiles [stand-in SQL]", DASHBOARD_TARGET, QueryCases::dashboard),
+                new QueryCase.SqlStandIn("recordings list filtered: phone, DE, >= 3 pages, newest first [stand-in SQL]",
+                        Target.none(), (connection, data) -> count(connection, """
+                        SELECT session_id FROM sessions
+                        WHERE project_id = ? AND device_class = 'MOBILE' AND country = 'DE' AND pages >= 3 AND NOT bot
+                          AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
+                        ORDER BY started_at DESC LIMIT 50""", data, false)));
+    }
+
+    private static SessionQuery month(QueryData data, SessionSort sort, int offset) {
+        return new SessionQuery(data.project(), data.start(), data.end(), false, sort, 50, offset);
+    }
+
+    /** The dashboard's tiles, each one statement, as a page of the dashboard would issue them. */
+    private static Object dashboard(Connection connection, QueryData data) throws Exception {
+        long rows = count(connection, """
+                SELECT date_trunc('day', started_at) AS day, count(*), count(DISTINCT visitor_id),
+                       avg(epoch_ms(ended_at) - epoch_ms(started_at)), avg(pages), avg((pages = 1)::INT), sum(clicks)
+                FROM sessions
+                WHERE project_id = ? AND NOT bot
+                  AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
+                GROUP BY day ORDER BY day""", data, false);
+        for (String dimension : List.of("device_class", "channel", "country")) {
+            rows += count(connection, """
+                    SELECT %s, count(*) FROM sessions
+                    WHERE project_id = ? AND NOT bot
+                      AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
+                    GROUP BY ALL ORDER BY 2 DESC LIMIT 10""".formatted(dimension), data, false);
+        }
+        rows += count(connection, """
+                SELECT page_key, count(*), avg(max_scroll_permille) FROM page_views
+                WHERE project_id = ?
+                  AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
+                GROUP BY ALL ORDER BY 2 DESC LIMIT 10""", data, false);
+        return rows;
+    }
+
+    /** Runs a statement bound to (project, [home page,] window start, window end); returns its row count. */
+    private static long count(Connection connection, String sql, QueryData data, boolean homePage) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            statement.setString(i++, data.project());
+            if (homePage) {
+                statement.setString(i++, QueryData.HOME);
+            }
+            statement.setLong(i++, data.start().toEpochMilli() * 1000);
+            statement.setLong(i, data.end().toEpochMilli() * 1000);
+            long rows = 0;
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+}
