@@ -7,7 +7,7 @@ import java.util.Set;
  * the server's CPU and memory over the whole run, and which acknowledged uploads the stores lack
  * (none, when acknowledged means durable).
  */
-record IngestReport(PhaseResult capacity, double capacityCatchUpSeconds, PhaseResult paced, double pacedCatchUpSeconds,
-                    long peakResidentBytes, long peakHeapMiB, int acknowledged, Set<String> missingRows,
-                    Set<String> missingChunks) {
+record IngestReport(PhaseResult warmup, PhaseResult capacity, double capacityCatchUpSeconds, PhaseResult paced,
+                    double pacedCatchUpSeconds, long peakResidentBytes, long peakHeapMiB, int acknowledged,
+                    int storedRows, Set<String> missingRows, Set<String> missingChunks) {
 }

@@ -63,8 +63,8 @@ final class IngestRun {
             missingRows.removeAll(stored.batchKeys());
             Set<String> missingChunks = new HashSet<>(ackedWithRecording);
             missingChunks.removeAll(stored.chunkKeys());
-            return new IngestReport(capacity, capacityCatchUp, target, targetCatchUp, rss, heap, acked.size(),
-                    missingRows, missingChunks);
+            return new IngestReport(warm, capacity, capacityCatchUp, target, targetCatchUp, rss, heap, acked.size(),
+                    stored.batchKeys().size(), missingRows, missingChunks);
         } finally {
             server.stop();
         }

@@ -49,8 +49,11 @@ public final class IngestSuite implements Suite {
         rows.add(Row.of(SUITE, "  p50 ack latency at " + load, paced.latencyMs(0.5), "ms", Target.none()));
         rows.add(Row.of(SUITE, "  p99 ack latency at " + load, paced.latencyMs(0.99), "ms", Target.below(100, "< 100 ms")));
         rows.add(Row.of(SUITE, "  server CPU at target load", paced.serverCores(), "cores", Target.none()));
-        rows.add(Row.of(SUITE, "  stored (processing caught up) after the target load", report.pacedCatchUpSeconds(),
+        rows.add(Row.of(SUITE, "  processing caught up (all acked stored) after the target load", report.pacedCatchUpSeconds(),
                 "s later", Target.none()));
+        rows.add(Row.of(SUITE, "stored batches/s end to end (acked at target load / time until all stored)",
+                paced.acked() / (paced.seconds() + report.pacedCatchUpSeconds()), "/s",
+                Target.atLeast(settings.rate() * 0.98, String.format(Locale.ROOT, ">= %,d/s", settings.rate()))));
         rows.add(Row.of(SUITE, "server peak heap (GC log, -Xmx" + ServerProcess.HEAP + ")", report.peakHeapMiB(), "MiB",
                 Target.atMost(1024, "<= 1 GiB")));
         rows.add(Row.of(SUITE, "server peak RSS (/proc VmHWM)", report.peakResidentBytes() / 1048576.0, "MiB", Target.none()));
