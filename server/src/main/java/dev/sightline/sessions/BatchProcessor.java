@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
@@ -48,6 +50,7 @@ public final class BatchProcessor implements RecordHandler {
     @Override
     public void handle(List<LogRecord> records) {
         List<BatchRows> rows = new ArrayList<>(records.size());
+        Map<ChunkKey, byte[]> chunks = new LinkedHashMap<>();
         for (LogRecord record : records) {
             ReceivedBatch received;
             try {
@@ -62,10 +65,11 @@ public final class BatchProcessor implements RecordHandler {
                 ChunkKey key = new ChunkKey(received.projectId(),
                         batchRows.page().startedAt().atZone(ZoneOffset.UTC).toLocalDate(),
                         received.batch().sessionId(), received.batch().pageNumber(), received.batch().sequence());
-                recordings.put(key, gzip(received.batch().recordingJson()));
+                chunks.put(key, gzip(received.batch().recordingJson()));
             }
             rows.add(batchRows);
         }
+        recordings.putAll(chunks);
         events.write(rows);
         processed.addAndGet(rows.size());
     }
