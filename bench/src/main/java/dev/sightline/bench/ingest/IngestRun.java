@@ -36,7 +36,7 @@ final class IngestRun {
         Files.createDirectories(data);
         Set<String> acked = new HashSet<>();
         Set<String> ackedWithRecording = new HashSet<>();
-        ServerProcess server = ServerProcess.start(data, work.resolve("server.log"));
+        ServerProcess server = ServerProcess.start(data, work.resolve("server.log"), settings.serverJvmArguments());
         try {
             PhaseResult warm = LoadGenerator.closedLoop("warm-up", server, warmup, settings.connections(),
                     settings.visitorsPerConnection());
@@ -50,9 +50,11 @@ final class IngestRun {
             double capacityCatchUp = catchUp(server, acked.size());
             progress.accept(capacity + String.format(", processing caught up %.1f s later", capacityCatchUp));
 
+            double cpuBeforeTarget = server.cpuSeconds();
             PhaseResult target = LoadGenerator.openLoop("target load", server, paced, settings.rate(), settings.workers());
             collect(target, acked, ackedWithRecording);
             double targetCatchUp = catchUp(server, acked.size());
+            double targetCpu = server.cpuSeconds() - cpuBeforeTarget;
             progress.accept(target + String.format(", processing caught up %.1f s later", targetCatchUp));
 
             long rss = server.peakResidentBytes();
@@ -63,7 +65,7 @@ final class IngestRun {
             missingRows.removeAll(stored.batchKeys());
             Set<String> missingChunks = new HashSet<>(ackedWithRecording);
             missingChunks.removeAll(stored.chunkKeys());
-            return new IngestReport(warm, capacity, capacityCatchUp, target, targetCatchUp, rss, heap, acked.size(),
+            return new IngestReport(warm, capacity, capacityCatchUp, target, targetCatchUp, targetCpu, rss, heap, acked.size(),
                     stored.batchKeys().size(), missingRows, missingChunks);
         } finally {
             server.stop();

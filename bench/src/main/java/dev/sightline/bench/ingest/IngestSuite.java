@@ -54,6 +54,10 @@ public final class IngestSuite implements Suite {
         rows.add(Row.of(SUITE, "stored batches/s end to end (acked at target load / time until all stored)",
                 paced.acked() / (paced.seconds() + report.pacedCatchUpSeconds()), "/s",
                 Target.atLeast(settings.rate() * 0.98, String.format(Locale.ROOT, ">= %,d/s", settings.rate()))));
+        double cpuMsPerBatch = report.pacedServerCpuSeconds() * 1000 / paced.acked();
+        rows.add(Row.of(SUITE, "  server CPU per batch, acked and stored (all threads)", cpuMsPerBatch, "ms", Target.none()));
+        rows.add(Row.of(SUITE, "  = stored batches/s two idle cores would sustain", 2000 / cpuMsPerBatch, "/s",
+                Target.atLeast(settings.rate(), String.format(Locale.ROOT, ">= %,d/s", settings.rate()))));
         rows.add(Row.of(SUITE, "server peak heap (GC log, -Xmx" + ServerProcess.HEAP + ")", report.peakHeapMiB(), "MiB",
                 Target.atMost(1024, "<= 1 GiB")));
         rows.add(Row.of(SUITE, "server peak RSS (/proc VmHWM)", report.peakResidentBytes() / 1048576.0, "MiB", Target.none()));

@@ -38,7 +38,9 @@ final class ServerProcess {
         this.gcLog = gcLog;
     }
 
-    static ServerProcess start(Path dataDir, Path logFile) throws IOException, InterruptedException {
+    /** Starts it; {@code extraJvmArguments} go before the main class (e.g. a profiler's flags). */
+    static ServerProcess start(Path dataDir, Path logFile, List<String> extraJvmArguments)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -46,8 +48,9 @@ final class ServerProcess {
         Path gcLog = logFile.resolveSibling("gc.log");
         Files.deleteIfExists(gcLog);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP, "-Xlog:gc:file=" + gcLog,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "start",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP, "-Xlog:gc:file=" + gcLog));
+        command.addAll(extraJvmArguments);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "start",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", dataDir.toString(), "--demo",
                 "--source-rate", "1000000", "--project-rate", "1000000"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
