@@ -1,6 +1,7 @@
 package dev.sightline.bench.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.bench.Folders;
 import dev.sightline.demo.DemoSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class IngestRun {
                 + capacityVisits.stream().mapToInt(List::size).sum() + paced.size(), (System.nanoTime() - prepared) / 1e9));
 
         Path data = work.resolve("data");
-        deleteTree(data);
+        Folders.deleteTree(data);
         Files.createDirectories(data);
         Set<String> acked = new HashSet<>();
         Set<String> ackedWithRecording = new HashSet<>();
@@ -87,14 +88,4 @@ final class IngestRun {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    static void deleteTree(Path folder) throws java.io.IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,12 +24,6 @@ final class QueryCases {
     static final Target DASHBOARD_TARGET = Target.below(1000, "< 1 s");
 
     private QueryCases() {
-    }
-
-    static List<QueryCase> all() {
-        List<QueryCase> cases = new ArrayList<>(storeCases());
-        cases.addAll(standIns());
-        return cases;
     }
 
     static List<QueryCase> storeCases() {

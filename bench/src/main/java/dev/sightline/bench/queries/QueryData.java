@@ -1,5 +1,6 @@
 package dev.sightline.bench.queries;
 
+import dev.sightline.bench.Folders;
 import dev.sightline.store.duckdb.DuckDbEventStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ record QueryData(Path folder, String project, long sessions, long clicks, Instan
         if (Files.exists(marker)) {
             return new QueryData(folder, PROJECT, sessions, sessions * 10, Instant.parse(Files.readString(marker).trim()));
         }
-        deleteTree(folder);
+        Folders.deleteTree(folder);
         Files.createDirectories(folder);
         new DuckDbEventStore(folder).close();
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
@@ -71,14 +72,4 @@ record QueryData(Path folder, String project, long sessions, long clicks, Instan
         return QueryDataSql.sessionId(n);
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -10,13 +10,13 @@ import com.microsoft.playwright.options.RequestOptions;
 import dev.sightline.app.Sightline;
 import dev.sightline.app.SightlineConfig;
 import dev.sightline.bench.BenchContext;
+import dev.sightline.bench.Folders;
 import dev.sightline.bench.Suite;
 import dev.sightline.bench.browser.BenchChromium;
 import dev.sightline.bench.ingest.CapturedVisit;
 import dev.sightline.bench.report.Row;
 import dev.sightline.bench.report.Target;
 import dev.sightline.demo.DemoSite;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class ReplaySuite implements Suite {
     @Override
     public List<Row> run(BenchContext context) throws Exception {
         Path data = context.folder("replay").resolve("data");
-        deleteTree(data);
+        Folders.deleteTree(data);
         int runs = context.intOption("replay-runs", 5);
         Sightline sightline = new Sightline(SightlineConfig.defaults().withDataDir(data).withPort(0).withDemo(true)
                 .withSourceRate(1_000_000));
@@ -114,14 +114,4 @@ public final class ReplaySuite implements Suite {
         }
     }
 
-    private static void deleteTree(Path folder) throws java.io.IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

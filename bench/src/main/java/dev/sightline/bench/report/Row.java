@@ -24,11 +24,6 @@ public record Row(String suite, String name, String figure, String target, Statu
         return new Row(suite, name, Figures.format(value) + (unit.isEmpty() ? "" : " " + unit), target.text(), status, "");
     }
 
-    /** A row for something that could not be measured in this run, with the reason as its figure. */
-    public static Row unmeasured(String suite, String name, String reason, Target target) {
-        return new Row(suite, name, "not measured: " + reason, target.text(), Status.INFO, "");
-    }
-
     /**
      * The same row with a peer ratio added: this figure divided by the peer's, named after the peer
      * ("0.42x Clarity 0.8.70"). Ratios of figures at or near zero carry no meaning and print as n/a.
