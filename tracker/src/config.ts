@@ -1,3 +1,4 @@
+import { extendMarks } from './mask'
 import { d, w } from './util'
 
 /** Masking mode: which page text the recording keeps (inputs are masked in every mode). */
@@ -21,7 +22,8 @@ export interface Config {
 /**
  * The settings: what the server prepended as self.__slcfg (when the script was fetched with ?k=),
  * else the script tag's own: ?k= or data-key, its origin + /collect, data-mask, data-cookies="false",
- * data-consent="true". The __slcfg global is removed once read.
+ * data-consent="true". The __slcfg global is removed once read; its ms / us (the project's mask and
+ * unmask selectors) go straight to the masking rules.
  */
 export function readConfig(): Config {
   const s = d.currentScript as HTMLScriptElement
@@ -31,6 +33,7 @@ export function readConfig(): Config {
   try { delete w.__slcfg } catch {}
   try { u = new URL(s.src) } catch {}
   const mask = c.mask || a.mask
+  extendMarks(c.ms, c.us)
   return {
     key: c.key || u?.searchParams.get('k') || a.key,
     endpoint: c.endpoint || (u && u.origin + '/collect'),

@@ -86,4 +86,27 @@ describe('masking', { concurrency: 3 }, () => {
     assert.ok(!raw.includes('hippopotamus'))
     assert.ok(nodes(v.uploads(), 'img')[0].attributes.src, 'images are recorded')
   })
+
+  test("the project's own mask and unmask selectors reach the tracker and win like the attributes", async () => {
+    const v = await env.visit('selectors.html', { mask: 'relaxed', ms: '.private, #statement span', us: '.public-note' })
+    await v.started()
+    await v.page.selectOption('#plan', 'b')
+    await v.page.click('#nickname')
+    await v.page.keyboard.type('Pelicanfan')
+    await v.page.click('h1')
+    await v.page.waitForTimeout(200)
+    await v.leave()
+    const raw = v.raw()
+    for (const gone of ['Platypus', 'wombatcoin', 'Flamingo', 'Choose a plan']) assert.ok(!raw.includes(gone), gone)
+    for (const kept of ['Harmless pelican notice', 'Nested ibis announcement', 'Your account', 'Pelicanfan']) assert.ok(raw.includes(kept), kept)
+  })
+
+  test("a strict project's unmask selector keeps that text, and the options of a select are masked in every mode", async () => {
+    const v = await env.visit('selectors.html', { mask: 'strict', us: '.public-note' })
+    await v.started()
+    await v.leave()
+    const raw = v.raw()
+    assert.ok(raw.includes('Harmless pelican notice'))
+    for (const gone of ['Platypus', 'Your account', 'Flamingo']) assert.ok(!raw.includes(gone), gone)
+  })
 })

@@ -33,6 +33,24 @@ try {
   await empty.waitForSelector('#install-snippet');
   await empty.screenshot({ path: join(outDir, 'sightline-empty.png') });
 
+  await page.goto(`${server.origin}/p/demo/insights`);
+  await page.waitForSelector('.signal-card');
+  await page.screenshot({ path: join(outDir, 'sightline-insights.png'), fullPage: true });
+  await page.goto(`${server.origin}/p/demo/insights/errors`);
+  await page.waitForSelector('.error-group');
+  await page.screenshot({ path: join(outDir, 'sightline-insights-errors.png') });
+  await page.goto(`${server.origin}/p/demo/insights/forms`);
+  await page.waitForSelector('.form-card');
+  await page.screenshot({ path: join(outDir, 'sightline-insights-forms.png') });
+  await page.goto(`${server.origin}/p/demo/recordings?insight=RAGE_CLICK`);
+  await page.waitForSelector('.recording-row');
+  await page.screenshot({ path: join(outDir, 'sightline-recordings-rage.png') });
+  const frustrated = server.sessions.find((s) => s.markers.some((m) => m.kind === 'RAGE_CLICK'));
+  await page.goto(`${server.origin}/p/demo/recordings/${frustrated.summary.sessionId}?t=0`);
+  await page.waitForFunction(() => document.body.dataset.playerState === 'ready');
+  await page.hover('#seek-markers .marker[data-kind="RAGE_CLICK"]');
+  await page.screenshot({ path: join(outDir, 'sightline-player-insights.png') });
+
   const login = await newPage(browser);
   await login.goto(`${server.origin}/login`);
   await login.waitForSelector('#login-form');

@@ -3,6 +3,9 @@
 import type {
   AuthState, ErrorBody, PageView, Project, RecordingManifest, Session, SessionDetail, SessionList, SessionQuery,
 } from './api-types';
+import type {
+  AreaStats, HeatmapIndex, HeatmapLayer, HeatmapScope, PageGroup, PagePositions, PageSnapshotInfo, PointMap, ScrollMap, Traffic,
+} from './api-types';
 import { navigate } from './router';
 import { showToast } from './toasts';
 
@@ -132,6 +135,7 @@ export const api = {
       offset: String(query.offset),
     });
     if (query.bots) params.set('bots', 'true');
+    if (query.insight) params.set('insight', query.insight);
     return request<SessionList>(`/api/projects/${enc(projectId)}/sessions?${params}`, { signal, quiet: true })
       .then((list) => ({ ...list, sessions: list.sessions.map((s) => withDuration(s, s.endedAt)) }));
   },
@@ -144,4 +148,53 @@ export const api = {
 
   /** A chunk's URL comes from the manifest; it answers a JSON array of rrweb events. */
   chunk: (url: string, signal?: AbortSignal) => request<unknown[]>(url, { signal, quiet: true }),
+
+  heatmapPages: (projectId: string, params: { device: string; from: number; to: number; q?: string }, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ device: params.device, from: String(params.from), to: String(params.to) });
+    if (params.q) query.set('q', params.q);
+    return request<HeatmapIndex>(`/api/projects/${enc(projectId)}/heatmaps/pages?${query}`, { signal, quiet: true });
+  },
+
+  pageGroups: (projectId: string) => request<PageGroup[]>(`/api/projects/${enc(projectId)}/heatmaps/groups`, { quiet: true }),
+
+  createPageGroup: (projectId: string, name: string, pattern: string) =>
+    request<PageGroup>(`/api/projects/${enc(projectId)}/heatmaps/groups`, { method: 'POST', body: { name, pattern }, quiet: true }),
+
+  deletePageGroup: (projectId: string, groupId: string) =>
+    request<void>(`/api/projects/${enc(projectId)}/heatmaps/groups/${enc(groupId)}`, { method: 'DELETE' }),
+
+  heatmapPoints: (projectId: string, scope: HeatmapScope, layer: HeatmapLayer, signal?: AbortSignal) =>
+    request<PointMap>(`/api/projects/${enc(projectId)}/heatmaps/points?${heatmapQuery(scope, layer)}`, { signal, quiet: true }),
+
+  heatmapPositions: (projectId: string, scope: HeatmapScope, layer: HeatmapLayer, selectors: string[], signal?: AbortSignal) =>
+    request<PagePositions>(`/api/projects/${enc(projectId)}/heatmaps/points/positions?${heatmapQuery(scope, layer)}`,
+      { method: 'POST', body: { selectors }, signal, quiet: true }),
+
+  heatmapArea: (projectId: string, scope: HeatmapScope, layer: HeatmapLayer, selectors: string[], signal?: AbortSignal) =>
+    request<AreaStats>(`/api/projects/${enc(projectId)}/heatmaps/points/area?${heatmapQuery(scope, layer)}`,
+      { method: 'POST', body: { selectors }, signal, quiet: true }),
+
+  heatmapTraffic: (projectId: string, scope: HeatmapScope, signal?: AbortSignal) =>
+    request<Traffic>(`/api/projects/${enc(projectId)}/heatmaps/traffic?${heatmapQuery(scope)}`, { signal, quiet: true }),
+
+  heatmapScroll: (projectId: string, scope: HeatmapScope, signal?: AbortSignal) =>
+    request<ScrollMap>(`/api/projects/${enc(projectId)}/heatmaps/scroll?${heatmapQuery(scope)}`, { signal, quiet: true }),
+
+  heatmapSnapshot: (projectId: string, scope: HeatmapScope, signal?: AbortSignal) =>
+    request<PageSnapshotInfo>(`/api/projects/${enc(projectId)}/heatmaps/snapshot?${heatmapQuery(scope)}`, { signal, quiet: true }),
+
+  /** The snapshot's recorded events (the URL comes from the snapshot's description). */
+  snapshotEvents: (url: string, signal?: AbortSignal) => request<unknown[]>(url, { signal, quiet: true }),
+
+  /** Makes a moment of a recording its page's heatmap background. */
+  pinSnapshot: (projectId: string, sessionId: string, pageNumber: number, atMs: number) =>
+    request<PageSnapshotInfo>(`/api/projects/${enc(projectId)}/heatmaps/snapshot`, { method: 'POST', body: { sessionId, pageNumber, atMs } }),
 };
+
+function heatmapQuery(scope: HeatmapScope, layer?: HeatmapLayer): URLSearchParams {
+  const params = new URLSearchParams({ device: scope.device, from: String(scope.from), to: String(scope.to) });
+  if (scope.group) params.set('group', scope.group);
+  else params.set('page', scope.page ?? '');
+  if (layer) params.set('layer', layer);
+  return params;
+}

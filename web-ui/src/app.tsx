@@ -6,11 +6,16 @@ import { PageLoader } from './components/loading';
 import { Redirect } from './components/redirect';
 import { ToastHost } from './components/toast-host';
 import { ErrorPage } from './pages/error-page';
+import { InvitePage } from './pages/invite-page';
+import { HeatmapPage } from './pages/heatmap-page';
+import { HeatmapsPage } from './pages/heatmaps-page';
+import { InsightsPage, type InsightsTab } from './pages/insights-page';
 import { LoginPage } from './pages/login-page';
 import { NoProjectsPage } from './pages/no-projects-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PlayerPage } from './pages/player-page';
 import { RecordingsPage } from './pages/recordings-page';
+import { SettingsPage } from './pages/settings-page';
 import { SetupPage } from './pages/setup-page';
 import { findProject, loadProjects, projectsStore } from './projects';
 import { rememberListSearch } from './recordings/last-list';
@@ -56,6 +61,8 @@ function Gate() {
   if (auth === null) return <PageLoader />;
 
   const path = loc.path;
+  const invite = matchRoute('/invite/:secret', path);
+  if (invite?.secret && !auth.setupRequired) return <InvitePage secret={invite.secret} />;
   if (auth.setupRequired) return path === '/setup' ? <SetupPage /> : <Redirect to="/setup" />;
   if (path === '/setup') return <Redirect to="/" />;
   if (!auth.account) {
@@ -86,8 +93,13 @@ function LoggedIn({ loc }: { loc: Location }) {
 
   const player = matchRoute('/p/:projectId/recordings/:sessionId', loc.path);
   const recordings = matchRoute('/p/:projectId/recordings', loc.path);
+  const settings = matchRoute('/p/:projectId/settings/:section', loc.path) ?? matchRoute('/p/:projectId/settings', loc.path);
   const projectRoot = matchRoute('/p/:projectId', loc.path);
-  const projectId = (player ?? recordings ?? projectRoot)?.projectId;
+  const heatmaps = matchRoute('/p/:projectId/heatmaps', loc.path);
+  const heatmap = matchRoute('/p/:projectId/heatmaps/view', loc.path);
+  const insights = matchRoute('/p/:projectId/insights', loc.path);
+  const insightsTab = matchRoute('/p/:projectId/insights/:tab', loc.path);
+  const projectId = (player ?? recordings ?? settings ?? projectRoot ?? heatmaps ?? heatmap ?? insights ?? insightsTab)?.projectId;
   const project = projectId ? findProject(projects, projectId) : undefined;
 
   if (projectId && !project) {
@@ -105,6 +117,16 @@ function LoggedIn({ loc }: { loc: Location }) {
   } else if (recordings && project) {
     rememberListSearch(project.id, loc.search);
     page = <RecordingsPage project={project} search={loc.search} />;
+  } else if (settings && project) {
+    page = <SettingsPage key={project.id} project={project} section={settings.section} />;
+  } else if (heatmap && project) {
+    page = <HeatmapPage project={project} search={loc.search} />;
+  } else if (heatmaps && project) {
+    page = <HeatmapsPage project={project} search={loc.search} />;
+  } else if (insights && project) {
+    page = <InsightsPage project={project} tab="overview" search={loc.search} />;
+  } else if (insightsTab && project && ['errors', 'forms'].includes(insightsTab.tab!)) {
+    page = <InsightsPage project={project} tab={insightsTab.tab as InsightsTab} search={loc.search} />;
   } else if (projectRoot && project) {
     return <Redirect to={`/p/${encodeURIComponent(project.id)}/recordings`} />;
   } else {

@@ -127,7 +127,7 @@ describe('shell', () => {
     const page = await env.open('/p/demo/recordings');
     await page.waitForSelector('.side-nav');
     const links = await page.$$eval('.side-nav a', (as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
-    assert.deepEqual(links, [['Recordings', '/p/demo/recordings']]);
+    assert.deepEqual(links, [['Recordings', '/p/demo/recordings'], ['Heatmaps', '/p/demo/heatmaps'], ['Insights', '/p/demo/insights'], ['Settings', '/p/demo/settings/general']]);
     await close(page);
   });
 

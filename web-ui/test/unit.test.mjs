@@ -94,12 +94,12 @@ describe('recordings list URL state', () => {
   });
 
   test('a state survives a round trip through the URL', () => {
-    const state = { range: 'custom', from: '2026-11-01', to: '2026-11-07', sort: 'clicks', page: 3, limit: 25, bots: true };
+    const state = { range: 'custom', from: '2026-11-01', to: '2026-11-07', sort: 'clicks', page: 3, limit: 25, bots: true, insight: 'RAGE_CLICK' };
     assert.deepEqual(query.parseListState(query.listStateToSearch(state)), state);
   });
 
   test('nonsense in the URL falls back to defaults', () => {
-    const state = query.parseListState('?range=forever&sort=evil&page=-4&limit=7&from=yesterday');
+    const state = query.parseListState('?range=forever&sort=evil&page=-4&limit=7&from=yesterday&insight=EVIL');
     assert.deepEqual(state, query.DEFAULT_STATE);
   });
 

@@ -11,7 +11,7 @@ const TYPES = { html: 'text/html', js: 'text/javascript', json: 'application/jso
 /**
  * Starts the server on 127.0.0.1, port 0. Pages are visited at http://localhost:PORT/NAME.html and
  * upload to http://127.0.0.1:PORT/collect, so every upload is a cross-origin request as in production.
- * A page's query (k, mask, consent, gpc, cookies) is passed on to the script URL.
+ * A page's query (k, mask, consent, gpc, cookies, ms, us) is passed on to the script URL.
  */
 export async function startServer() {
   const uploads = []
@@ -47,6 +47,7 @@ export async function startServer() {
         const cfg = {
           key: q.get('k'), endpoint: `http://127.0.0.1:${server.address().port}/collect`, mask: q.get('mask') || 'balanced',
           consent: q.get('consent') == '1', gpc: q.get('gpc') == '1', cookies: q.get('cookies') != '0',
+          ...(q.get('ms') ? { ms: q.get('ms') } : {}), ...(q.get('us') ? { us: q.get('us') } : {}),
         }
         const prefix = q.has('k') && !q.has('raw') ? `self.__slcfg=${JSON.stringify(cfg)};` : ''
         res.writeHead(200, { 'Content-Type': TYPES.js, 'Cache-Control': 'no-store' }).end(prefix + js)

@@ -1,7 +1,7 @@
 // The sidebar's sections. A later milestone adds Dashboard, Heatmaps, Insights and Settings by
 // appending an entry here (with its page and route in app.tsx); only pages that exist are listed.
 import type { FunctionComponent } from 'preact';
-import { IconRecordings } from './icons';
+import { IconHeatmap, IconInsights, IconRecordings, IconSettings } from './icons';
 
 export interface NavItem {
   id: string;
@@ -20,5 +20,26 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconRecordings,
     href: (projectId) => `/p/${encodeURIComponent(projectId)}/recordings`,
     matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/recordings`),
+  },
+  {
+    id: 'heatmaps',
+    label: 'Heatmaps',
+    icon: IconHeatmap,
+    href: (projectId) => `/p/${encodeURIComponent(projectId)}/heatmaps`,
+    matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/heatmaps`),
+  },
+  {
+    id: 'insights',
+    label: 'Insights',
+    icon: IconInsights,
+    href: (projectId) => `/p/${encodeURIComponent(projectId)}/insights`,
+    matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/insights`),
+  },
+  {
+    id: 'settings',
+    label: 'Settings',
+    icon: IconSettings,
+    href: (projectId) => `/p/${encodeURIComponent(projectId)}/settings/general`,
+    matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/settings`),
   },
 ];

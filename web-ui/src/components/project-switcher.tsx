@@ -1,8 +1,10 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import type { Project } from '../api-types';
+import { authStore } from '../auth';
+import { CreateProjectDialog } from './create-project-dialog';
 import { navigate } from '../router';
 import { useDismiss } from './dismiss';
-import { IconCheck, IconChevronDown } from './icons';
+import { IconCheck, IconChevronDown, IconPlus } from './icons';
 
 function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
@@ -10,6 +12,8 @@ function initials(name: string): string {
 
 export function ProjectSwitcher({ projects, current }: { projects: Project[]; current: Project | undefined }) {
   const [open, setOpen] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const owner = !!authStore.use()?.account?.owner;
   const ref = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(ref, open, close);
@@ -52,8 +56,17 @@ export function ProjectSwitcher({ projects, current }: { projects: Project[]; cu
               </button>
             </li>
           ))}
+          {owner ? (
+            <li role="presentation" class="menu-separator">
+              <button type="button" class="menu-item" id="new-project" onClick={() => { setOpen(false); setCreating(true); }}>
+                <span class="project-avatar small new-project-avatar" aria-hidden="true"><IconPlus size={14} /></span>
+                <span class="menu-item-text"><span>New project</span></span>
+              </button>
+            </li>
+          ) : null}
         </ul>
       ) : null}
+      {creating ? <CreateProjectDialog onClose={() => setCreating(false)} /> : null}
     </div>
   );
 }

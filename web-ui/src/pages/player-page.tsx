@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChunkRef, Project, SessionDetail } from '../api-types';
 import { api, ApiError } from '../api';
 import { CopyButton } from '../components/copy-button';
+import { PinBackgroundButton } from '../components/heatmaps/pin-background-button';
 import { DeviceIcon } from '../components/device-icon';
 import { IconArrowLeft } from '../components/icons';
 import { Link } from '../components/link';
@@ -213,6 +214,8 @@ function Player({ project, detail, recording }: { project: Project; detail: Sess
           </p>
         </div>
         <div class="player-actions">
+          <PinBackgroundButton projectId={project.id} sessionId={summary.sessionId} pageNumber={currentPage}
+            timeMs={() => controllerRef.current?.snapshot.timeMs ?? 0} />
           <CopyButton
             id="copy-link"
             label="Copy link at current time"

@@ -56,11 +56,14 @@ export function RecordingsPage({ project, search }: { project: Project; search: 
         onRange={(range, from, to) => go({ range, from: from ?? null, to: to ?? null, page: 1 })}
         onSort={(sort) => go({ sort, page: 1 })}
         onBots={(bots) => go({ bots, page: 1 })}
+        onInsight={(insight) => go({ insight, page: 1 })}
       />
       {empty && isDefaultFilter(state) && state.page === 1 ? (
         <NoRecordingsYet project={project} />
       ) : empty && state.page > 1 ? (
         <NoMatchingRecordings pastTheEnd onReset={() => go({ page: 1 })} />
+      ) : empty && state.insight ? (
+        <NoMatchingRecordings insight={state.insight} onReset={() => go({ insight: null, page: 1 })} />
       ) : empty ? (
         <NoMatchingRecordings onReset={() => go({ ...DEFAULT_STATE, sort: state.sort })} />
       ) : (

@@ -26,7 +26,11 @@ export function fraction(ms: number, durationMs: number): number {
   return Math.min(1, Math.max(0, ms / durationMs));
 }
 
-export const MARKER_NAMES: Record<MarkerKind, string> = { PAGE: 'Page view', CLICK: 'Click', ERROR: 'Error', EVENT: 'Event' };
+export const MARKER_NAMES: Record<MarkerKind, string> = {
+  PAGE: 'Page view', CLICK: 'Click', ERROR: 'Error', EVENT: 'Event',
+  RAGE_CLICK: 'Rage click', DEAD_CLICK: 'Dead click', ERROR_CLICK: 'Error click', QUICK_BACK: 'Quick back',
+  EXCESSIVE_SCROLL: 'Excessive scrolling', FORM_ABANDON: 'Form abandoned',
+};
 
 /** The page shown at a moment: the last page that started at or before it. */
 export function pageAt(pages: PageView[], absoluteMs: number): PageView | undefined {

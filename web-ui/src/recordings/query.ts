@@ -1,5 +1,6 @@
 // The recordings list's state lives in the URL (shareable): parse it, write it, turn it into an API query.
-import type { SessionQuery, SessionSort } from '../api-types';
+import type { InsightKind, SessionQuery, SessionSort } from '../api-types';
+import { isInsightKind } from '../insights/kinds';
 
 export type RangePreset = 'today' | '7d' | '30d' | 'custom';
 
@@ -12,9 +13,11 @@ export interface ListState {
   page: number;
   limit: number;
   bots: boolean;
+  /** Only sessions with this insight (`?insight=RAGE_CLICK`). */
+  insight: InsightKind | null;
 }
 
-export const DEFAULT_STATE: ListState = { range: '30d', from: null, to: null, sort: 'start_time', page: 1, limit: 50, bots: false };
+export const DEFAULT_STATE: ListState = { range: '30d', from: null, to: null, sort: 'start_time', page: 1, limit: 50, bots: false, insight: null };
 export const PAGE_SIZES = [25, 50, 100];
 export const SORTS: { value: SessionSort; label: string }[] = [
   { value: 'start_time', label: 'Newest first' },
@@ -50,6 +53,7 @@ export function parseListState(search: string): ListState {
     page,
     limit,
     bots: p.get('bots') === '1',
+    insight: isInsightKind(p.get('insight')) ? (p.get('insight') as InsightKind) : null,
   };
 }
 
@@ -65,6 +69,7 @@ export function listStateToSearch(state: ListState): string {
   if (state.page > 1) p.set('page', String(state.page));
   if (state.limit !== DEFAULT_STATE.limit) p.set('limit', String(state.limit));
   if (state.bots) p.set('bots', '1');
+  if (state.insight) p.set('insight', state.insight);
   const search = p.toString();
   return search ? `?${search}` : '';
 }
@@ -98,11 +103,11 @@ export function timeWindow(state: ListState, now = Date.now()): { from: number; 
 
 export function toSessionQuery(state: ListState, now = Date.now()): SessionQuery {
   const { from, to } = timeWindow(state, now);
-  return { from, to, sort: state.sort, limit: state.limit, offset: (state.page - 1) * state.limit, bots: state.bots };
+  return { from, to, sort: state.sort, limit: state.limit, offset: (state.page - 1) * state.limit, bots: state.bots, insight: state.insight };
 }
 
 export function isDefaultFilter(state: ListState): boolean {
-  return state.range === '30d' && !state.bots;
+  return state.range === '30d' && !state.bots && !state.insight;
 }
 
 export function toIsoDate(ms: number): string {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildHostileSession } from './hostile-fixture.mjs';
+import { addInsights, insightsResponse } from './insights-fixture.mjs';
 import { demoDir, fixturesDir, uiDir } from './paths.mjs';
 import { serveFile } from './static-files.mjs';
 
@@ -57,6 +58,7 @@ function buildSessions({ synthetic, hostile }) {
     }));
   }
   for (const s of sessions) s.summary.durationMs = s.summary.endedAt - s.summary.startedAt;
+  addInsights(sessions);
   return sessions;
 }
 
@@ -177,6 +179,9 @@ export async function startFixtureServer(options = {}) {
 
     if (route === 'GET /api/projects') return json(res, 200, projects);
 
+    const insight = insightsResponse(req.method, url, sessionsByProject);
+    if (insight) return json(res, insight.status, insight.body);
+
     const m = url.pathname.match(/^\/api\/projects\/([^/]+)\/sessions(?:\/([^/]+)(?:\/recording(?:\/(\d+)\/(\d+))?)?)?$/);
     if (!m || req.method !== 'GET') return error(res, 404, 'not_found', 'No such endpoint.');
     const [, projectId, sessionId, page, seq] = m.map((v) => (v === undefined ? v : decodeURIComponent(v)));
@@ -191,10 +196,12 @@ export async function startFixtureServer(options = {}) {
       const limit = Math.min(500, Number(url.searchParams.get('limit') ?? 50));
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const bots = url.searchParams.get('bots') === 'true';
+      const insightKind = url.searchParams.get('insight');
       const key = { start_time: 'startedAt', duration: 'durationMs', clicks: 'clicks', pages: 'pages' }[sort];
       if (!key) return error(res, 400, 'invalid', 'Unknown sort.');
       const matching = list.map((s) => s.summary)
         .filter((s) => s.startedAt >= from && s.startedAt < to && (bots || !s.bot))
+        .filter((s) => !insightKind || (s.insights?.[insightKind] ?? 0) > 0)
         .sort((a, b) => b[key] - a[key] || b.startedAt - a.startedAt);
       return json(res, 200, { sessions: matching.slice(offset, offset + limit), total: matching.length });
     }

@@ -2,6 +2,7 @@ import type { PageView } from '../../api-types';
 import { formatClock, formatDuration, urlPath } from '../../format';
 import { MARKER_NAMES, markerJumpTarget, type TimelineMarker } from '../../player/timeline';
 import { IconAlert, IconPage, IconPointer, IconSpark } from '../icons';
+import { InsightIcon, isInsightMarker } from '../insights/insight-icon';
 
 interface JourneyProps {
   pages: PageView[];
@@ -13,6 +14,7 @@ interface JourneyProps {
 }
 
 function MarkerIcon({ kind }: { kind: TimelineMarker['kind'] }) {
+  if (isInsightMarker(kind)) return <InsightIcon kind={kind} size={14} />;
   if (kind === 'ERROR') return <IconAlert size={14} />;
   if (kind === 'CLICK') return <IconPointer size={14} />;
   if (kind === 'EVENT') return <IconSpark size={14} />;

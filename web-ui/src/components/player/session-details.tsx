@@ -52,6 +52,9 @@ export function SessionDetails({ detail }: { detail: SessionDetail }) {
         )}
       </Row>
       <Row label="User ID hash">{s.userHash ? <code class="break">{s.userHash}</code> : <span class="muted">Not identified</span>}</Row>
+      <Row label="Visitor ID">
+        <span class="with-action"><code class="break" id="visitor-id">{s.visitorId}</code><CopyButton text={s.visitorId} label="Copy" copiedMessage="Visitor ID copied" class="btn-xs" /></span>
+      </Row>
       <Row label="Session ID">
         <span class="with-action"><code class="break">{s.sessionId}</code><CopyButton text={s.sessionId} label="Copy" copiedMessage="Session ID copied" class="btn-xs" /></span>
       </Row>

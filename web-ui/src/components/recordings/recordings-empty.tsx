@@ -1,4 +1,5 @@
-import type { Project } from '../../api-types';
+import type { InsightKind, Project } from '../../api-types';
+import { SIGNAL_BY_KIND } from '../../insights/kinds';
 import { EmptyState } from '../empty-state';
 import { IconExternal, IconRecordings, IconSearchOff } from '../icons';
 import { InstallSnippet } from '../install-snippet';
@@ -27,8 +28,20 @@ export function NoRecordingsYet({ project }: { project: Project }) {
   );
 }
 
-/** Recordings exist, but none in the chosen window. */
-export function NoMatchingRecordings({ onReset, pastTheEnd = false }: { onReset: () => void; pastTheEnd?: boolean }) {
+/** Recordings exist, but none in the chosen window (or none with the chosen insight). */
+export function NoMatchingRecordings({ onReset, pastTheEnd = false, insight = null }: { onReset: () => void; pastTheEnd?: boolean; insight?: InsightKind | null }) {
+  if (insight) {
+    const signal = SIGNAL_BY_KIND[insight];
+    return (
+      <EmptyState
+        icon={<IconSearchOff size={28} />}
+        title={`No recordings with ${signal.name.toLowerCase()} in this range`}
+        actions={<button type="button" class="btn btn-secondary" id="reset-filters" onClick={onReset}>Show all recordings</button>}
+      >
+        <p>Good news, or a range too narrow: {signal.hint.charAt(0).toLowerCase() + signal.hint.slice(1)} Insights appear a few seconds after a visit ends.</p>
+      </EmptyState>
+    );
+  }
   return (
     <EmptyState
       icon={<IconSearchOff size={28} />}

@@ -6,6 +6,7 @@ import {
 import { isPlainClick, navigate } from '../../router';
 import { DeviceIcon } from '../device-icon';
 import { IconPlay } from '../icons';
+import { InsightBadges } from '../insights/insight-badges';
 import { Skeleton } from '../loading';
 
 interface TableProps {
@@ -19,7 +20,7 @@ function playerHref(projectId: string, sessionId: string): string {
   return `/p/${encodeURIComponent(projectId)}/recordings/${encodeURIComponent(sessionId)}`;
 }
 
-const COLUMNS = ['Started', 'Duration', 'Active', 'Pages', 'Clicks', 'Errors', 'Device', 'Browser · OS', 'Country', 'Entry page', 'Visitor'];
+const COLUMNS = ['Started', 'Duration', 'Active', 'Pages', 'Clicks', 'Errors', 'Device', 'Browser · OS', 'Country', 'Entry page', 'Visitor', 'Signals'];
 
 export function RecordingsTable({ projectId, sessions, loading, limit }: TableProps) {
   return (
@@ -84,6 +85,7 @@ function RecordingRow({ projectId, session: s }: { projectId: string; session: S
         {s.newVisitor ? <span class="badge badge-new">New</span> : <span class="badge badge-neutral">Returning</span>}
         {s.bot ? <span class="badge badge-warn" title="Looks automated">Bot</span> : null}
       </td>
+      <td class="cell-insights"><InsightBadges insights={s.insights} /></td>
     </tr>
   );
 }

@@ -71,6 +71,7 @@ public final class Main {
                                        [--public-url https://sightline.example.com] [--geoip GeoLite2-Country.mmdb]
                                        [--source-rate 50] [--project-rate 5000] [--trust-forwarded-for]
                                        [--page-parameters id,variant]
+                                       [insight thresholds: --rage-click-count 3 --dead-click-window-ms 2500 … (docs/insights.md)]
                 Every flag can also be set as an environment variable: SIGHTLINE_PORT=9000, SIGHTLINE_DATA=/var/lib/sightline …""");
     }
 }

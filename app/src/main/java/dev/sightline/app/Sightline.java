@@ -5,12 +5,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sightline.auth.AuthRoutes;
 import dev.sightline.auth.AuthService;
+import dev.sightline.auth.LoginAudit;
+import dev.sightline.auth.LoginAuditRoutes;
 import dev.sightline.auth.PasswordHasher;
+import dev.sightline.contract.heatmap.PageSnapshotStore;
 import dev.sightline.contract.ingest.IngestLog;
 import dev.sightline.contract.meta.MetadataStore;
+import dev.sightline.contract.meta.Project;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
 import dev.sightline.demo.DemoSite;
+import dev.sightline.erasure.ErasureRoutes;
+import dev.sightline.erasure.ErasureService;
+import dev.sightline.heatmaps.Backgrounds;
+import dev.sightline.heatmaps.HeatmapRoutes;
+import dev.sightline.heatmaps.PageGroupRoutes;
+import dev.sightline.heatmaps.PageSnapshots;
+import dev.sightline.heatmaps.SnapshotRoutes;
 import dev.sightline.ingest.BatchDecoder;
 import dev.sightline.ingest.CollectHandler;
 import dev.sightline.ingest.CollectSettings;
@@ -20,27 +31,41 @@ import dev.sightline.ingest.ReceivedBatchCodec;
 import dev.sightline.ingest.RecentBatchKeys;
 import dev.sightline.ingest.wal.WalSettings;
 import dev.sightline.ingest.wal.WriteAheadLog;
+import dev.sightline.members.MemberRoutes;
+import dev.sightline.members.Members;
+import dev.sightline.insights.InsightAnalyser;
+import dev.sightline.insights.InsightRoutes;
+import dev.sightline.insights.InsightScheduler;
 import dev.sightline.projects.Access;
 import dev.sightline.projects.ProjectDirectory;
 import dev.sightline.projects.ProjectRoutes;
+import dev.sightline.projects.ProjectSettingsRoutes;
 import dev.sightline.recordings.RecordingRoutes;
+import dev.sightline.retention.KeepRoutes;
+import dev.sightline.retention.RetentionPass;
+import dev.sightline.retention.SessionErasure;
+import dev.sightline.retention.RetentionSchedule;
+import dev.sightline.sanitize.RecordingSanitizer;
 import dev.sightline.sessions.ActiveTime;
 import dev.sightline.sessions.BatchEnricher;
 import dev.sightline.sessions.BatchProcessor;
 import dev.sightline.sessions.ChannelClassifier;
 import dev.sightline.sessions.PageKeys;
 import dev.sightline.sessions.UserAgentClassifier;
+import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
 import dev.sightline.store.duckdb.DuckDbEventStore;
 import dev.sightline.store.duckdb.DuckDbMetadataStore;
+import dev.sightline.tokens.ApiTokens;
+import dev.sightline.tokens.TokenRoutes;
 import dev.sightline.tracker.TrackerScriptRoutes;
 import dev.sightline.web.DashboardPages;
 import dev.sightline.web.HealthRoutes;
 import dev.sightline.web.JsonBodies;
 import dev.sightline.web.PublicUrl;
+import dev.sightline.web.RouteGuard;
 import dev.sightline.web.Routes;
 import dev.sightline.web.SecurityHeaders;
-import dev.sightline.web.SignedInRequests;
 import dev.sightline.web.StaticMount;
 import dev.sightline.web.WebServer;
 import java.time.Clock;
@@ -60,20 +85,30 @@ public final class Sightline implements AutoCloseable {
     private final EventStore events;
     private final RecordingStore recordings;
     private final MetadataStore metadata;
+    private final PageSnapshotStore snapshots;
     private final WriteAheadLog log;
     private final BatchProcessor processor;
+    private final InsightScheduler insights;
     private final CountryLookup countries;
     private final WebServer web;
+    private final RetentionPass retention;
+    private final RetentionSchedule retentionSchedule;
     private int port;
 
     public Sightline(SightlineConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** With another clock: for tests of what happens as time passes (retention). */
+    public Sightline(SightlineConfig config, Clock clock) {
         this.config = config;
-        Clock clock = Clock.systemUTC();
         ObjectMapper json = objectMapper();
 
         this.metadata = new DuckDbMetadataStore(config.dataDir());
         this.events = new DuckDbEventStore(config.dataDir());
         this.recordings = new DiskRecordingStore(config.dataDir());
+        this.snapshots = new DiskPageSnapshotStore(config.dataDir());
+        SessionErasure erasure = new SessionErasure(events, recordings, snapshots);
         this.log = new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS);
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 
@@ -81,12 +116,17 @@ public final class Sightline implements AutoCloseable {
         ReceivedBatchCodec codec = new ReceivedBatchCodec(json, decoder);
         BatchEnricher enricher = new BatchEnricher(UserAgentClassifier.shared(), new ChannelClassifier(),
                 new PageKeys(config.pageKeyParameters()), new ActiveTime());
-        this.processor = new BatchProcessor(codec, enricher, events, recordings);
+        PageSnapshots pageSnapshots = new PageSnapshots(snapshots, json);
+        this.processor = new BatchProcessor(codec, enricher, events, recordings, new RecordingSanitizer(json), pageSnapshots, log);
+        Backgrounds backgrounds = new Backgrounds(snapshots, pageSnapshots, events, recordings, json);
+        this.insights = new InsightScheduler(new InsightAnalyser(events.insights(), config.insights()), config.insights(),
+                clock);
 
         ProjectDirectory projects = new ProjectDirectory(metadata);
         PublicUrl publicUrl = new PublicUrl(config.publicUrl());
-        AuthService auth = new AuthService(metadata, new PasswordHasher(), clock);
+        AuthService auth = new AuthService(metadata, new PasswordHasher(), new LoginAudit(metadata.security(), clock), clock);
         Access access = new Access(metadata);
+        ApiTokens tokens = new ApiTokens(metadata.security(), clock);
         JsonBodies bodies = new JsonBodies(json);
         CollectHandler collect = new CollectHandler(decoder, codec, projects, log, countries,
                 new RecentBatchKeys(1 << 20), new CollectSettings(config.perSourceUploadsPerSecond(),
@@ -97,10 +137,20 @@ public final class Sightline implements AutoCloseable {
                 collect::addRoutes,
                 new TrackerScriptRoutes(projects, publicUrl, json),
                 new HealthRoutes(log, processor::processed),
-                new SignedInRequests(auth).routes(),
-                new AuthRoutes(auth, bodies),
+                new RouteGuard(auth, tokens, access, metadata).routes(),
+                new AuthRoutes(auth, bodies, id -> metadata.project(id).map(Project::name).orElse("")),
                 new ProjectRoutes(metadata, access, bodies, publicUrl, clock),
-                new RecordingRoutes(access, events, recordings, clock),
+                new RecordingRoutes(events, recordings, clock),
+                new ProjectSettingsRoutes(metadata, projects, bodies, publicUrl),
+                new MemberRoutes(new Members(metadata, clock), metadata, bodies, publicUrl),
+                new TokenRoutes(tokens, metadata, bodies),
+                new LoginAuditRoutes(metadata.security()),
+                new KeepRoutes(events),
+                new ErasureRoutes(new ErasureService(metadata, events, erasure, log, clock), metadata, bodies),
+                new HeatmapRoutes(events, metadata, backgrounds, bodies, clock),
+                new PageGroupRoutes(metadata, bodies, clock),
+                new SnapshotRoutes(metadata, backgrounds, bodies, clock),
+                new InsightRoutes(events, config.insights(), clock),
                 new DashboardPages()));
         List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
         if (config.demo()) {
@@ -108,6 +158,8 @@ public final class Sightline implements AutoCloseable {
             mounts.add(DemoSite.FILES);
         }
         this.web = new WebServer(json, routes, mounts);
+        this.retention = new RetentionPass(metadata, events, recordings, erasure, log, clock);
+        this.retentionSchedule = new RetentionSchedule(retention);
     }
 
     static ObjectMapper objectMapper() {
@@ -120,7 +172,9 @@ public final class Sightline implements AutoCloseable {
     /** Starts processing and serving; returns the port it serves on. */
     public int start() {
         log.startConsuming(processor);
+        insights.start();
         port = web.start(config.host(), config.port());
+        retentionSchedule.start();
         return port;
     }
 
@@ -140,6 +194,20 @@ public final class Sightline implements AutoCloseable {
         return metadata;
     }
 
+    /** Retention, which also runs on its own once a day. */
+    public RetentionPass retention() {
+        return retention;
+    }
+
+    /** Every route the server answers, with the access level it declared. */
+    public List<WebServer.Route> routes() {
+        return web.routes();
+        }
+
+    public PageSnapshotStore snapshots() {
+        return snapshots;
+    }
+
     /** Waits until every acknowledged upload has been processed into the stores. */
     public boolean awaitProcessed(long timeout, TimeUnit unit) throws InterruptedException {
         return log.awaitHandled(timeout, unit);
@@ -147,10 +215,13 @@ public final class Sightline implements AutoCloseable {
 
     @Override
     public void close() {
+        retentionSchedule.close();
         web.close();
         log.close();
+        insights.close();
         events.close();
         recordings.close();
+        snapshots.close();
         metadata.close();
         if (countries instanceof AutoCloseable closeable) {
             try {

@@ -1,5 +1,6 @@
 package dev.sightline.app;
 
+import dev.sightline.insights.InsightSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +23,16 @@ import java.util.Set;
  * @param perProjectUploadsPerSecond uploads a second one project may receive
  * @param trustForwardedFor take client addresses from X-Forwarded-For (only behind a trusted proxy)
  * @param pageKeyParameters query parameters kept when URLs are grouped into pages
+ * @param insights thresholds of insight detection and when it runs (flags in {@link InsightSettings#FLAGS})
  */
 public record SightlineConfig(String host, int port, Path dataDir, boolean demo, Optional<String> publicUrl,
                               Optional<Path> geoipDatabase, double perSourceUploadsPerSecond,
                               double perProjectUploadsPerSecond, boolean trustForwardedFor,
-                              Set<String> pageKeyParameters) {
+                              Set<String> pageKeyParameters, InsightSettings insights) {
 
     public static SightlineConfig defaults() {
         return new SightlineConfig("0.0.0.0", 8080, Path.of("data"), false, Optional.empty(), Optional.empty(),
-                50, 5_000, false, Set.of());
+                50, 5_000, false, Set.of(), InsightSettings.DEFAULTS);
     }
 
     /** Defaults, then environment variables, then command-line flags. */
@@ -61,6 +63,7 @@ public record SightlineConfig(String host, int port, Path dataDir, boolean demo,
         List<String> unknown = new ArrayList<>(values.keySet());
         unknown.removeAll(List.of("host", "port", "data", "demo", "public-url", "geoip", "source-rate", "project-rate",
                 "trust-forwarded-for", "page-parameters"));
+        unknown.removeAll(InsightSettings.FLAGS);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown setting(s): " + unknown);
         }
@@ -75,27 +78,33 @@ public record SightlineConfig(String host, int port, Path dataDir, boolean demo,
                 decimal(values, "project-rate", d.perProjectUploadsPerSecond()),
                 Boolean.parseBoolean(values.getOrDefault("trust-forwarded-for", "false")),
                 values.containsKey("page-parameters")
-                        ? Set.of(values.get("page-parameters").split(",")) : d.pageKeyParameters());
+                        ? Set.of(values.get("page-parameters").split(",")) : d.pageKeyParameters(),
+                InsightSettings.from(values));
     }
 
     public SightlineConfig withPort(int newPort) {
         return new SightlineConfig(host, newPort, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights);
     }
 
     public SightlineConfig withDataDir(Path dir) {
         return new SightlineConfig(host, port, dir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights);
     }
 
     public SightlineConfig withDemo(boolean on) {
         return new SightlineConfig(host, port, dataDir, on, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights);
     }
 
     public SightlineConfig withSourceRate(double uploadsPerSecond) {
         return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, uploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights);
+    }
+
+    public SightlineConfig withInsights(InsightSettings settings) {
+        return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, settings);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

@@ -3,6 +3,7 @@ package dev.sightline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sightline.insights.InsightSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,19 @@ class SightlineConfigTest {
         assertThat(config.perProjectUploadsPerSecond()).isEqualTo(5_000);
         assertThat(config.trustForwardedFor()).isFalse();
         assertThat(config.pageKeyParameters()).isEmpty();
+        assertThat(config.insights()).isEqualTo(InsightSettings.DEFAULTS);
+    }
+
+    @Test
+    void insightThresholdsAreSetByFlagsAndEnvironmentVariables() {
+        SightlineConfig config = SightlineConfig.from(Map.of("SIGHTLINE_RAGE_CLICK_COUNT", "4"),
+                List.of("--dead-click-window-ms", "2000", "--quick-back-within-ms=10000"));
+
+        assertThat(config.insights().rageClicks().clicks()).isEqualTo(4);
+        assertThat(config.insights().deadClicks().responseWindowMs()).isEqualTo(2000);
+        assertThat(config.insights().quickBacks().withinMs()).isEqualTo(10_000);
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--rage-click-count", "many")))
+                .hasMessageContaining("rage-click-count");
     }
 
     @Test

@@ -36,6 +36,26 @@ final class Uploads {
         return upload;
     }
 
+    /**
+     * An upload of a person's visit with values to look for afterwards: the visitor id, the page title,
+     * a text inside the recorded page, and an identity (the hash {@code identify} sends) when not null.
+     */
+    static ObjectNode visit(String siteKey, String visitorId, String sessionId, String title, String recordedText,
+                            String userHash) {
+        ObjectNode upload = upload(siteKey, sessionId, 1, 0).put("vid", visitorId);
+        ((ArrayNode) upload.get("a").get(0)).set(3, JSON.getNodeFactory().textNode(title));
+        if (userHash != null) {
+            ((ArrayNode) upload.get("a")).add(JSON.createArrayNode().add("identify").add(1500).add(userHash));
+        }
+        ObjectNode snapshot = ((ArrayNode) upload.get("r")).insertObject(0).put("type", 2)
+                .put("timestamp", upload.get("ts").asLong() + 10);
+        ObjectNode html = snapshot.putObject("data").putObject("node").put("type", 0).put("id", 1)
+                .putArray("childNodes").addObject().put("type", 2).put("id", 2).put("tagName", "p");
+        html.putObject("attributes");
+        html.putArray("childNodes").addObject().put("type", 3).put("id", 3).put("textContent", recordedText);
+        return upload;
+    }
+
     static byte[] bytes(ObjectNode upload) {
         return upload.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -8,6 +8,7 @@ import dev.sightline.contract.wire.WireLimits;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.http.ProblemResponses;
 import dev.sightline.projects.ProjectDirectory;
+import dev.sightline.web.RouteAccess;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -60,8 +61,8 @@ public final class CollectHandler {
             ctx.header("Access-Control-Allow-Headers", "Content-Type");
             ctx.header("Access-Control-Max-Age", "86400");
             ctx.status(204);
-        });
-        routes.post("/collect", this::collect);
+        }, RouteAccess.PUBLIC);
+        routes.post("/collect", this::collect, RouteAccess.PUBLIC);
     }
 
     /** Any page may send; the project's allowed origins decide what is kept, not the browser's CORS. */

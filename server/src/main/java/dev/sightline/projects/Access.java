@@ -32,11 +32,16 @@ public final class Access {
     }
 
     public Project require(SignedIn who, String projectId, Role needed) {
+        return admit(who, projectId, needed).project();
+    }
+
+    /** The project and the caller's role in it: 404 when they may not see it, 403 when the role is too small. */
+    public Visible admit(SignedIn who, String projectId, Role needed) {
         Visible visible = find(who, projectId).orElseThrow(() -> HttpProblem.notFound("project"));
         if (!visible.role().atLeast(needed)) {
             throw HttpProblem.forbidden("role", "this needs the " + needed.name().toLowerCase() + " role in the project");
         }
-        return visible.project();
+        return visible;
     }
 
     public Optional<Visible> find(SignedIn who, String projectId) {

@@ -1,6 +1,5 @@
 package dev.sightline.projects;
 
-import dev.sightline.auth.SignedIn;
 import dev.sightline.auth.Tokens;
 import dev.sightline.contract.meta.MaskingMode;
 import dev.sightline.contract.meta.MetadataStore;
@@ -8,6 +7,7 @@ import dev.sightline.contract.meta.Project;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.web.JsonBodies;
 import dev.sightline.web.PublicUrl;
+import dev.sightline.web.RouteAccess;
 import dev.sightline.web.Routes;
 import dev.sightline.web.SignedInRequests;
 import io.javalin.config.RoutesConfig;
@@ -15,7 +15,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,27 +41,23 @@ public final class ProjectRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/api/projects", ctx -> ctx.json(access.visible(SignedInRequests.of(ctx)).stream()
-                .map(v -> view(v.project(), v.role().name(), ctx)).toList()));
-        routes.post("/api/projects", this::create);
+                .map(v -> view(v.project(), v.role().name(), ctx)).toList()), RouteAccess.SIGNED_IN);
+        routes.post("/api/projects", this::create, RouteAccess.OWNER);
     }
 
-    private void create(Context ctx) {
-        SignedIn who = SignedInRequests.of(ctx);
-        if (!who.account().owner()) {
-            throw HttpProblem.forbidden("role", "only the owner creates projects");
-        }
-        NewProject form = bodies.read(ctx, NewProject.class);
-        String name = form.name() == null ? "" : form.name().trim();
+    /** A project name: 1..100 characters once trimmed. */
+    static String validName(String given) {
+        String name = given == null ? "" : given.trim();
         if (name.isEmpty() || name.length() > 100) {
             throw HttpProblem.badRequest("invalid_name", "a project needs a name of 1..100 characters");
         }
-        List<String> origins = form.allowedOrigins() == null ? List.of() : form.allowedOrigins().stream()
-                .map(o -> o.trim().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty()).toList();
-        for (String origin : origins) {
-            if (!origin.matches("https?://[a-z0-9.-]+(:\\d{1,5})?")) {
-                throw HttpProblem.badRequest("invalid_origin", "an allowed origin looks like https://example.com, not " + origin);
-            }
-        }
+        return name;
+    }
+
+    private void create(Context ctx) {
+        NewProject form = bodies.read(ctx, NewProject.class);
+        String name = validName(form.name());
+        List<String> origins = AllowedOrigins.parse(form.allowedOrigins());
         Project project = new Project(UUID.randomUUID().toString().substring(0, 8), name, Tokens.random(12), origins,
                 MaskingMode.BALANCED, false, false, Project.DEFAULT_RECORDING_RETENTION_DAYS,
                 Project.DEFAULT_ANALYTICS_RETENTION_DAYS, clock.instant());

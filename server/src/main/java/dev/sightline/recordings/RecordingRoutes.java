@@ -1,6 +1,6 @@
 package dev.sightline.recordings;
 
-import dev.sightline.contract.meta.Role;
+import dev.sightline.contract.insights.InsightKind;
 import dev.sightline.contract.store.ChunkKey;
 import dev.sightline.contract.store.ChunkNotFoundException;
 import dev.sightline.contract.store.EventStore;
@@ -12,9 +12,9 @@ import dev.sightline.contract.store.SessionQuery;
 import dev.sightline.contract.store.SessionSort;
 import dev.sightline.contract.store.StoredChunk;
 import dev.sightline.http.HttpProblem;
-import dev.sightline.projects.Access;
+import dev.sightline.web.RouteAccess;
+import dev.sightline.web.RouteGuard;
 import dev.sightline.web.Routes;
-import dev.sightline.web.SignedInRequests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.InputStream;
@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,13 +34,11 @@ import java.util.TreeSet;
 public final class RecordingRoutes implements Routes {
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
 
-    private final Access access;
     private final EventStore events;
     private final RecordingStore recordings;
     private final Clock clock;
 
-    public RecordingRoutes(Access access, EventStore events, RecordingStore recordings, Clock clock) {
-        this.access = access;
+    public RecordingRoutes(EventStore events, RecordingStore recordings, Clock clock) {
         this.events = events;
         this.recordings = recordings;
         this.clock = clock;
@@ -47,14 +46,16 @@ public final class RecordingRoutes implements Routes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/api/projects/{projectId}/sessions", this::list);
-        routes.get("/api/projects/{projectId}/sessions/{sessionId}", ctx -> ctx.json(SessionDetailView.of(detail(ctx))));
-        routes.get("/api/projects/{projectId}/sessions/{sessionId}/recording", this::manifest);
-        routes.get("/api/projects/{projectId}/sessions/{sessionId}/recording/{page}/{seq}", this::chunk);
+        routes.get("/api/projects/{projectId}/sessions", this::list, RouteAccess.PROJECT_READ);
+        routes.get("/api/projects/{projectId}/sessions/{sessionId}", ctx -> ctx.json(SessionDetailView.of(detail(ctx))),
+                RouteAccess.PROJECT_READ);
+        routes.get("/api/projects/{projectId}/sessions/{sessionId}/recording", this::manifest, RouteAccess.PROJECT_READ);
+        routes.get("/api/projects/{projectId}/sessions/{sessionId}/recording/{page}/{seq}", this::chunk,
+                RouteAccess.PROJECT_READ);
     }
 
-    private String project(Context ctx) {
-        return access.require(SignedInRequests.of(ctx), ctx.pathParam("projectId"), Role.VIEWER).id();
+    private static String project(Context ctx) {
+        return RouteGuard.project(ctx).id();
     }
 
     private void list(Context ctx) {
@@ -63,9 +64,13 @@ public final class RecordingRoutes implements Routes {
         Instant from = instant(ctx, "from", to.minus(DEFAULT_WINDOW));
         SessionQuery query = new SessionQuery(projectId, from, to, "true".equals(ctx.queryParam("bots")),
                 sort(ctx.queryParam("sort")), number(ctx, "limit", 50, 1, SessionQuery.MAX_LIMIT),
-                number(ctx, "offset", 0, 0, 1_000_000));
+                number(ctx, "offset", 0, 0, 1_000_000), insight(ctx.queryParam("insight")));
         SessionList list = events.sessions(query);
-        ctx.json(Map.of("sessions", list.sessions().stream().map(SessionView::of).toList(), "total", list.total()));
+        Map<String, Map<InsightKind, Integer>> insights = events.insights().sessionCounts(projectId,
+                list.sessions().stream().map(s -> s.sessionId()).toList());
+        ctx.json(Map.of("sessions", list.sessions().stream()
+                .map(s -> SessionView.of(s, insights.getOrDefault(s.sessionId(), Map.of()))).toList(),
+                "total", list.total()));
     }
 
     private SessionDetail detail(Context ctx) {
@@ -124,6 +129,17 @@ public final class RecordingRoutes implements Routes {
             return SessionSort.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest("invalid_sort", "sort is one of start_time, duration, clicks, pages");
+        }
+    }
+
+    private static Optional<InsightKind> insight(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InsightKind.valueOf(value.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest("invalid_insight", "insight is one of " + java.util.Arrays.toString(InsightKind.values()));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.sightline.contract.meta.Project;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.projects.ProjectDirectory;
 import dev.sightline.web.PublicUrl;
+import dev.sightline.web.RouteAccess;
 import dev.sightline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -52,7 +53,7 @@ public final class TrackerScriptRoutes implements Routes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/sightline.js", this::serve);
+        routes.get("/sightline.js", this::serve, RouteAccess.PUBLIC);
     }
 
     private void serve(Context ctx) {
@@ -76,6 +77,12 @@ public final class TrackerScriptRoutes implements Routes {
                 .put("consent", project.consentRequired())
                 .put("gpc", project.honorGlobalPrivacyControl())
                 .put("cookies", true);
+        if (!project.maskSelector().isEmpty()) {
+            config.put("ms", project.maskSelector());
+        }
+        if (!project.unmaskSelector().isEmpty()) {
+            config.put("us", project.unmaskSelector());
+        }
         byte[] prefix = ("self.__slcfg=" + config + ";\n").getBytes(StandardCharsets.UTF_8);
         byte[] combined = new byte[prefix.length + body.length];
         System.arraycopy(prefix, 0, combined, 0, prefix.length);

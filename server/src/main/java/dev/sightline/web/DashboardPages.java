@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class DashboardPages implements Routes {
     static final String INDEX = "/sightline/ui/index.html";
-    private static final String[] PAGES = {"/", "/setup", "/login", "/p/*"};
+    private static final String[] PAGES = {"/", "/setup", "/login", "/p/*", "/invite/*"};
 
     private final Optional<byte[]> index;
 
@@ -32,7 +32,7 @@ public final class DashboardPages implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         for (String page : PAGES) {
-            routes.get(page, this::serve);
+            routes.get(page, this::serve, RouteAccess.PUBLIC);
         }
     }
 

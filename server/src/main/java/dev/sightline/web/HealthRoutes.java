@@ -24,6 +24,6 @@ public final class HealthRoutes implements Routes {
             health.put("ingestLag", log.lag());
             health.put("processedBatches", processed.getAsLong());
             ctx.json(health);
-        });
+        }, RouteAccess.PUBLIC);
     }
 }

@@ -6,8 +6,11 @@ import dev.sightline.http.ProblemResponses;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,25 @@ public final class WebServer implements AutoCloseable {
             ProblemResponses.register(config.routes);
             routes.forEach(r -> r.addTo(config.routes));
         });
+    }
+
+    /** A route the server answers: method, path pattern ({@code {name}} parameters) and declared access. */
+    public record Route(String method, String path, RouteAccess access, boolean declared) {
+    }
+
+    /** Every HTTP route, as Javalin registered it, with the access level its feature declared. */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> {
+                    Roles roles = endpoint.metadata(Roles.class);
+                    Set<RouteRole> declared = roles == null ? Set.of() : roles.getRoles();
+                    boolean hasLevel = declared.stream().anyMatch(RouteAccess.class::isInstance);
+                    return new Route(endpoint.method.name(), endpoint.path, RouteGuard.declared(declared, endpoint.path),
+                            hasLevel);
+                })
+                .toList();
     }
 
     /** Starts serving; port 0 picks a free port. Returns the port. */

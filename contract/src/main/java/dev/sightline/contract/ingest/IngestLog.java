@@ -1,5 +1,6 @@
 package dev.sightline.contract.ingest;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * advances past records only after their handler returned normally. The embedded implementation is an
  * fsync'd write-ahead log on disk; a cluster puts Kafka here.
  */
-public interface IngestLog extends AutoCloseable {
+public interface IngestLog extends DeadLetters, AutoCloseable {
 
     /**
      * Appends one record. The future completes once the record is durable, or exceptionally if it
@@ -27,6 +28,15 @@ public interface IngestLog extends AutoCloseable {
 
     /** Records appended but not yet handled, for health pages and tests. */
     long lag();
+
+    /**
+     * Waits until every record appended before the call has been handled, then removes those records
+     * from the log's own storage: from then on they exist only in the stores they were handled into.
+     * Erasure and retention call it so that nothing they delete lives on in the log.
+     *
+     * @return false when the records were not all handled within the timeout; nothing is removed then
+     */
+    boolean purgeHandled(Duration timeout) throws InterruptedException;
 
     @Override
     void close();

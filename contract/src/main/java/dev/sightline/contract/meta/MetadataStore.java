@@ -35,6 +35,18 @@ public interface MetadataStore extends AutoCloseable {
 
     void deleteLoginSession(String tokenHash);
 
+    /** Members, invitations, API tokens, the login audit and the erasure log. */
+    SecurityStore security();
+
+    /** The project's page groups, by name then id. */
+    List<PageGroup> pageGroups(String projectId);
+
+    /** Inserts or replaces the page group with this project and id. */
+    void savePageGroup(PageGroup group);
+
+    /** Deletes the page group; an unknown one is ignored. */
+    void deletePageGroup(String projectId, String groupId);
+
     @Override
     void close();
 }

@@ -1,5 +1,7 @@
 package dev.sightline.contract.store;
 
+import dev.sightline.contract.heatmap.HeatmapQueries;
+import dev.sightline.contract.insights.InsightQueries;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +35,15 @@ public interface EventStore extends AutoCloseable {
 
     /** Deletes the sessions and everything recorded in them; unknown ids are ignored. */
     void deleteSessions(String projectId, Collection<String> sessionIds);
+
+    /** Finding a person's sessions, keeping sessions past retention, purging deleted data. */
+    PrivacyStore privacy();
+
+    /** Heatmap aggregation over the stored clicks, moves and page views. */
+    HeatmapQueries heatmaps();
+
+    /** The insights side: page views waiting for analysis, their stored streams, results, and reports. */
+    InsightQueries insights();
 
     @Override
     void close();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Recording chunks: the rrweb events of one upload, as a gzip-compressed JSON array. The embedded
@@ -38,6 +39,12 @@ public interface RecordingStore extends AutoCloseable {
 
     /** Deletes every chunk of the project filed under a day before the cutoff; returns how many went. */
     long deleteDaysBefore(String projectId, LocalDate cutoff);
+
+    /**
+     * Deletes every chunk of the project filed under a day before the cutoff except the chunks of the
+     * kept sessions; returns how many went.
+     */
+    long deleteDaysBefore(String projectId, LocalDate cutoff, Set<String> keptSessionIds);
 
     @Override
     void close();

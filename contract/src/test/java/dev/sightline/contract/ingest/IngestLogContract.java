@@ -126,4 +126,37 @@ public abstract class IngestLogContract {
             assertThat(log.lag()).isEqualTo(7);
         }
     }
+
+    @Test
+    void purgingWaitsForUnhandledRecordsAndGivesUpWithoutAConsumer() throws Exception {
+        try (IngestLog log = open(dir)) {
+            appendAll(log, "session-f", 3, "waiting");
+
+            assertThat(log.purgeHandled(Duration.ofMillis(200))).isFalse();
+            assertThat(log.lag()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void afterAPurgeNewRecordsAreDeliveredAndPurgedOnesNeverAgain() throws Exception {
+        List<String> first = Collections.synchronizedList(new ArrayList<>());
+        try (IngestLog log = open(dir)) {
+            log.startConsuming(records -> records.forEach(r -> first.add(text(r))));
+            appendAll(log, "session-g", 10, "before");
+
+            assertThat(log.purgeHandled(WAIT)).isTrue();
+
+            assertThat(first).hasSize(10);
+            appendAll(log, "session-g", 2, "after");
+            awaitSize(first, 12);
+            assertThat(first).endsWith("after0", "after1");
+        }
+        List<String> second = Collections.synchronizedList(new ArrayList<>());
+        try (IngestLog log = open(dir)) {
+            log.startConsuming(records -> records.forEach(r -> second.add(text(r))));
+            appendAll(log, "session-g", 1, "reopened");
+            awaitSize(second, 1);
+        }
+        assertThat(second).containsExactly("reopened0");
+    }
 }

@@ -2,6 +2,7 @@ package dev.sightline.contract.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.contract.heatmap.PagePattern;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -185,6 +186,30 @@ public abstract class MetadataStoreContract {
         store.saveLoginSession(expired);
 
         assertThat(store.loginSession("t")).contains(expired);
+    }
+
+    // ---- page groups ----
+
+    @Test
+    void aProjectsPageGroupsAreListedByNameSavedAgainReplacedAndDeleted() {
+        PageGroup products = new PageGroup("p1", "g1", "Products", new PagePattern("/product/*"), CREATED);
+        PageGroup blog = new PageGroup("p1", "g2", "Blog", new PagePattern("/blog/**"), CREATED);
+        PageGroup elsewhere = new PageGroup("p2", "g1", "Products", new PagePattern("/p/*"), CREATED);
+        store.savePageGroup(products);
+        store.savePageGroup(blog);
+        store.savePageGroup(elsewhere);
+        PageGroup renamed = new PageGroup("p1", "g1", "Product pages", new PagePattern("/product/**"), CREATED);
+
+        store.savePageGroup(renamed);
+
+        assertThat(store.pageGroups("p1")).containsExactly(blog, renamed);
+        store.deletePageGroup("p1", "g2");
+        store.deletePageGroup("p1", "unknown");
+        assertThat(store.pageGroups("p1")).containsExactly(renamed);
+        assertThat(store.pageGroups("p2")).containsExactly(elsewhere);
+        reopen();
+        assertThat(store.pageGroups("p1")).containsExactly(renamed);
+        assertThat(store.pageGroups("p3")).isEmpty();
     }
 
     // ---- durability ----

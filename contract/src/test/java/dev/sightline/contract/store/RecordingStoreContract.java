@@ -199,6 +199,24 @@ public abstract class RecordingStoreContract {
     }
 
     @Test
+    void deletingDaysBeforeACutoffKeepsTheChunksOfKeptSessions() {
+        LocalDate older = DAY.minusDays(40);
+        store.put(key(PROJECT, older, "kept", 1, 0), gzip("[]"));
+        store.put(key(PROJECT, older, "kept", 2, 0), gzip("[]"));
+        store.put(key(PROJECT, older, "gone", 1, 0), gzip("[]"));
+        store.put(key(PROJECT, older.plusDays(1), "also-gone", 1, 0), gzip("[]"));
+
+        assertThat(store.deleteDaysBefore(PROJECT, DAY, java.util.Set.of("kept"))).isEqualTo(2);
+
+        assertThat(store.list(PROJECT, "kept", List.of(older))).hasSize(2);
+        assertThat(store.list(PROJECT, "gone", List.of(older))).isEmpty();
+        assertThat(store.list(PROJECT, "also-gone", List.of(older.plusDays(1)))).isEmpty();
+
+        assertThat(store.deleteDaysBefore(PROJECT, DAY, java.util.Set.of())).isEqualTo(2);
+        assertThat(store.list(PROJECT, "kept", List.of(older))).isEmpty();
+    }
+
+    @Test
     void deletingInAnEmptyStoreFindsNothing() {
         assertThat(store.deleteDaysBefore(PROJECT, DAY)).isZero();
         store.deleteSessions(PROJECT, List.of("s1"), List.of(DAY));

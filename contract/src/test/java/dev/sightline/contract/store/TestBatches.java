@@ -78,6 +78,7 @@ public final class TestBatches {
         private Acquisition acquisition;
         private String userHash;
         private final List<AnalyticsEvent> events = new ArrayList<>();
+        private final List<PageChangeRun> pageChanges = new ArrayList<>();
 
         private Builder(String projectId, String sessionId) {
             this.projectId = requireNonNull(projectId, "projectId is null");
@@ -236,6 +237,12 @@ public final class TestBatches {
             return event(new Visibility(t + 10, 0));
         }
 
+        /** A run of page changes (from the recording) between {@code t} and {@code endT}. */
+        public Builder pageChange(long t, long endT, int changes) {
+            pageChanges.add(new PageChangeRun(t, endT, changes));
+            return this;
+        }
+
         public Builder event(AnalyticsEvent event) {
             events.add(requireNonNull(event, "event is null"));
             return this;
@@ -252,7 +259,7 @@ public final class TestBatches {
             Visit visit = new Visit(deviceClass, browser, browserVersion, os, country, bot);
             return new BatchRows(new BatchKey(projectId, sessionId, pageNumber, sequence), visitorId,
                     receivedAt != null ? receivedAt : lastSeen, visit, Optional.ofNullable(acquisition), page,
-                    Optional.ofNullable(userHash), events);
+                    Optional.ofNullable(userHash), events, pageChanges);
         }
     }
 }

@@ -40,6 +40,7 @@ final class LogWriter implements Runnable {
     private final LongSupplier unhandledBytes;
     private final Object lock = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final List<CompletableFuture<Long>> rollOvers = new ArrayList<>();
     private long queuedBytes;
     private boolean closed;
     private volatile IOException failure;
@@ -90,6 +91,23 @@ final class LogWriter implements Runnable {
         return end;
     }
 
+    /**
+     * Closes the active segment once what is queued now is written, so that later appends go to a new
+     * one. Completes with the offset where the new segment starts: every record before it is in a
+     * closed segment. An empty active segment is kept as it is.
+     */
+    CompletableFuture<Long> rollOver() {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the write-ahead log is closed");
+            }
+            rollOvers.add(done);
+            lock.notifyAll();
+        }
+        return done;
+    }
+
     long segmentBase() {
         return segmentBase;
     }
@@ -98,8 +116,9 @@ final class LogWriter implements Runnable {
     public void run() {
         while (true) {
             List<Pending> group;
+            List<CompletableFuture<Long>> rolls;
             synchronized (lock) {
-                while (queue.isEmpty() && !closed) {
+                while (queue.isEmpty() && rollOvers.isEmpty() && !closed) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
@@ -107,21 +126,32 @@ final class LogWriter implements Runnable {
                         return;
                     }
                 }
-                if (queue.isEmpty()) {
+                if (queue.isEmpty() && rollOvers.isEmpty()) {
                     return;
                 }
                 group = new ArrayList<>(queue);
                 queue.clear();
+                rolls = new ArrayList<>(rollOvers);
+                rollOvers.clear();
             }
             long groupBytes = group.stream().mapToLong(Pending::size).sum();
             try {
-                writeAndSync(group);
-                listener.durable(end, group.size());
-                group.forEach(p -> p.done().complete(null));
+                if (!group.isEmpty()) {
+                    writeAndSync(group);
+                    listener.durable(end, group.size());
+                    group.forEach(p -> p.done().complete(null));
+                }
+                if (!rolls.isEmpty()) {
+                    if (end > segmentBase) {
+                        rotate();
+                    }
+                    rolls.forEach(r -> r.complete(segmentBase));
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.error("write-ahead log write failed; uploads are refused until restart", e);
                 failure = e instanceof IOException io ? io : new IOException(e);
                 group.forEach(p -> p.done().completeExceptionally(e));
+                rolls.forEach(r -> r.completeExceptionally(e));
             } finally {
                 synchronized (lock) {
                     queuedBytes -= groupBytes;

@@ -1,14 +1,18 @@
 package dev.sightline.ingest.wal;
 
 import dev.sightline.contract.ingest.IngestLog;
+import dev.sightline.contract.ingest.LogRecord;
 import dev.sightline.contract.ingest.RecordHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +31,7 @@ public final class WriteAheadLog implements IngestLog {
     private final WalSettings settings;
     private final Segments segments;
     private final Checkpoint checkpoint;
+    private final DeadLetterFile deadLetters;
     private final LogWriter writer;
     private final Thread writerThread;
     private final Object progress = new Object();
@@ -44,6 +49,7 @@ public final class WriteAheadLog implements IngestLog {
             Files.createDirectories(directory);
             this.segments = new Segments(directory);
             this.checkpoint = new Checkpoint(directory);
+            this.deadLetters = new DeadLetterFile(directory);
             Recovery.State state = Recovery.scan(segments, checkpoint.read());
             this.handledUpTo = state.start();
             this.durableEnd = state.end();
@@ -65,6 +71,12 @@ public final class WriteAheadLog implements IngestLog {
     @Override
     public CompletableFuture<Void> append(String key, byte[] record) {
         return writer.append(Frame.keyBytes(key), record);
+    }
+
+    @Override
+    public void deadLetter(LogRecord record, String reason) {
+        deadLetters.write(record, reason);
+        LOG.warn("dead-lettered a record of key {}: {}", record.key(), reason);
     }
 
     private void onDurable(long end, int records) {
@@ -164,6 +176,38 @@ public final class WriteAheadLog implements IngestLog {
         }
     }
 
+    /**
+     * {@inheritDoc} The active segment is closed first (later appends go to a new one), then every
+     * segment before it is deleted as soon as all its records have been handled.
+     */
+    @Override
+    public boolean purgeHandled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long rolledAt;
+        try {
+            rolledAt = writer.rollOver().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new UncheckedIOException("cannot roll the write-ahead log over",
+                    e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+        } catch (TimeoutException e) {
+            return false;
+        }
+        if (!awaitHandledUpTo(rolledAt, deadline)) {
+            return false;
+        }
+        for (long base : segments.baseOffsets()) {
+            if (base < rolledAt) {
+                segments.delete(base);
+            }
+        }
+        try {
+            Directories.fsync(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the deletion of handled segments durable", e);
+        }
+        return true;
+    }
+
     @Override
     public long lag() {
         return unhandledRecords.get();
@@ -171,9 +215,16 @@ public final class WriteAheadLog implements IngestLog {
 
     /** Waits until every record appended so far has been handled; for tests and orderly shutdown. */
     public boolean awaitHandled(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long target;
         synchronized (progress) {
-            while (handledUpTo < durableEnd) {
+            target = durableEnd;
+        }
+        return awaitHandledUpTo(target, System.nanoTime() + unit.toNanos(timeout));
+    }
+
+    private boolean awaitHandledUpTo(long target, long deadline) throws InterruptedException {
+        synchronized (progress) {
+            while (handledUpTo < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

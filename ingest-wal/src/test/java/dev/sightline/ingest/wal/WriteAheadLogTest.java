@@ -55,6 +55,17 @@ class WriteAheadLogTest extends IngestLogContract {
     }
 
     @Test
+    void aDeadLetterIsKeptOnDiskWithItsReasonAndBytes() throws Exception {
+        try (WriteAheadLog log = new WriteAheadLog(dir, WalSettings.DEFAULTS)) {
+            log.deadLetter(new LogRecord("session-\"x\"", new byte[] {1, 2, 3}), "cannot be decoded: bad \"gzip\"");
+        }
+        String line = Files.readString(dir.resolve("dead-letters.jsonl"));
+
+        assertThat(line).contains("\"reason\":\"cannot be decoded: bad \\\"gzip\\\"\"")
+                .contains("\"key\":\"session-\\\"x\\\"\"").contains("\"record\":\"AQID\"").endsWith("}\n");
+    }
+
+    @Test
     void appendsAreRefusedWithRetryAdviceWhenProcessingFallsTooFarBehind() throws Exception {
         WalSettings tiny = new WalSettings(1 << 20, 4096, 8192, 10);
         try (WriteAheadLog log = new WriteAheadLog(dir, tiny)) {
@@ -84,6 +95,34 @@ class WriteAheadLogTest extends IngestLogContract {
             assertThat(log.awaitHandled(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(segmentFiles(dir).size()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void purgingLeavesNoByteOfAHandledRecordOnDiskEvenInTheActiveSegment() throws Exception {
+        CountDownLatch handled = new CountDownLatch(3);
+        try (WriteAheadLog log = new WriteAheadLog(dir, WalSettings.DEFAULTS)) {
+            log.startConsuming(records -> records.forEach(r -> handled.countDown()));
+            for (int i = 0; i < 3; i++) {
+                log.append("k", ("needle-purged-" + i).getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+            }
+            assertThat(handled.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(diskText(dir)).contains("needle-purged-0");
+
+            assertThat(log.purgeHandled(java.time.Duration.ofSeconds(20))).isTrue();
+
+            assertThat(diskText(dir)).doesNotContain("needle-purged");
+            log.append("k", "needle-kept".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+            assertThat(log.awaitHandled(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(diskText(dir)).contains("needle-kept").doesNotContain("needle-purged");
+    }
+
+    private static String diskText(Path dir) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (Path file : segmentFiles(dir)) {
+            all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        }
+        return all.toString();
     }
 
     @Test

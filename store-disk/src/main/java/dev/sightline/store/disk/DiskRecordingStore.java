@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -149,18 +150,46 @@ public final class DiskRecordingStore implements RecordingStore {
 
     @Override
     public long deleteDaysBefore(String projectId, LocalDate cutoff) {
+        return deleteDaysBefore(projectId, cutoff, Set.of());
+    }
+
+    /** {@inheritDoc} A day holding a kept session loses its other session folders and stays. */
+    @Override
+    public long deleteDaysBefore(String projectId, LocalDate cutoff, Set<String> keptSessionIds) {
         requireNonNull(cutoff, "cutoff is null");
+        Set<String> kept = Set.copyOf(requireNonNull(keptSessionIds, "keptSessionIds is null"));
         Path projectFolder = paths.project(projectId);
         return exclusive(() -> {
             long deleted = 0;
             for (DayFolders.Day day : DayFolders.of(projectFolder)) {
-                if (day.date().isBefore(cutoff)) {
-                    deleted += DurableFiles.deleteTree(day.folder(), ChunkPaths.SUFFIX);
-                    DurableFiles.removeEmptyFolders(day.folder().getParent(), projectFolder);
+                if (!day.date().isBefore(cutoff)) {
+                    continue;
                 }
+                if (kept.isEmpty()) {
+                    deleted += DurableFiles.deleteTree(day.folder(), ChunkPaths.SUFFIX);
+                } else {
+                    deleted += deleteSessionsBut(day.folder(), kept);
+                }
+                DurableFiles.removeEmptyFolders(day.folder(), projectFolder);
             }
             return deleted;
         }, "cannot delete old days of project " + projectId);
+    }
+
+    private static long deleteSessionsBut(Path dayFolder, Set<String> kept) throws IOException {
+        List<Path> doomed = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(dayFolder)) {
+            for (Path entry : entries) {
+                if (!kept.contains(entry.getFileName().toString())) {
+                    doomed.add(entry);
+                }
+            }
+        }
+        long deleted = 0;
+        for (Path folder : doomed) {
+            deleted += DurableFiles.deleteTree(folder, ChunkPaths.SUFFIX);
+        }
+        return deleted;
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.duckdb.DuckDBConnection;
  *   <li>decides new-versus-returning for the touched sessions ({@link NewVisitors});</li>
  *   <li>merges sessions ({@link MergeStatements#SESSIONS});</li>
  *   <li>appends the events to the fact tables ({@link FactWriter});</li>
+ *   <li>appends page-change runs and marks the page views for insights analysis ({@link InsightFacts});</li>
  * </ol>
  * and commits. Anything failing rolls all of it back, appended rows included. The joins read back
  * only to the {@link WriteBound}; if that makes a key look new that is not, its primary key fails the
@@ -68,6 +69,7 @@ final class BatchWriter {
             if (!fresh.isEmpty()) {
                 merge(c, fresh, bound);
                 FactWriter.append(c, fresh);
+                InsightFacts.append(c, fresh);
             }
             StageTables.clear(c);
             return fresh.size();

@@ -2,8 +2,11 @@ package dev.sightline.store.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.heatmap.HeatmapQueries;
+import dev.sightline.contract.insights.InsightQueries;
 import dev.sightline.contract.store.BatchRows;
 import dev.sightline.contract.store.EventStore;
+import dev.sightline.contract.store.PrivacyStore;
 import dev.sightline.contract.store.SessionDetail;
 import dev.sightline.contract.store.SessionList;
 import dev.sightline.contract.store.SessionQuery;
@@ -34,9 +37,14 @@ public final class DuckDbEventStore implements EventStore {
     /** The file name under the data directory. */
     public static final String FILE_NAME = "events.duckdb";
 
-    private final DuckDbDatabase database;
-    private final DuckDBConnection writer;
-    private final BatchWriter batchWriter;
+    private final Path file;
+    private final DuckDbPrivacyStore privacy;
+    // Replaced only by purgeDeleted, under the lifecycle's write lock.
+    private DuckDbDatabase database;
+    private DuckDBConnection writer;
+    private BatchWriter batchWriter;
+    private final HeatmapQueries heatmaps = new DuckDbHeatmapQueries(this::read);
+    private final DuckDbInsightQueries insights;
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -44,22 +52,18 @@ public final class DuckDbEventStore implements EventStore {
 
     public DuckDbEventStore(Path dataDir) {
         requireNonNull(dataDir, "dataDir is null");
-        this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), EventSchema.MIGRATIONS);
+        this.file = dataDir.resolve(FILE_NAME);
+        this.database = DuckDbDatabase.open(file, EventSchema.MIGRATIONS);
         this.writer = writerConnection(database);
         this.batchWriter = new BatchWriter(writer);
+        this.privacy = new DuckDbPrivacyStore(this::read, this::writeInTransaction, this::rewrite);
+        this.insights = new DuckDbInsightQueries(new Calls());
     }
 
     @Override
     public int write(List<BatchRows> batches) {
         requireNonNull(batches, "batches is null");
-        return whileOpen(() -> {
-            writerLock.lock();
-            try {
-                return batchWriter.write(batches);
-            } finally {
-                writerLock.unlock();
-            }
-        });
+        return asWriter(() -> batchWriter.write(batches));
     }
 
     @Override
@@ -102,17 +106,118 @@ public final class DuckDbEventStore implements EventStore {
         if (ids.isEmpty()) {
             return;
         }
-        whileOpen(() -> {
-            writerLock.lock();
+        asWriter(() -> Transactions.run(writer, "deleting " + ids.size() + " sessions", c -> {
+            SessionRetention.delete(c, projectId, ids);
+            return null;
+        }));
+    }
+
+    @Override
+    public PrivacyStore privacy() {
+        return privacy;
+    }
+
+    private <T> T read(String what, SqlWork<T> work) {
+        return whileOpen(() -> database.inTransaction(what, work));
+    }
+
+    private <T> T writeInTransaction(String what, SqlWork<T> work) {
+        return asWriter(() -> Transactions.run(writer, what, work));
+    }
+
+    /**
+     * Runs a call on the writer connection, one at a time. The writer lock is taken before the
+     * lifecycle's read side (never the other way round), so {@link #rewrite} can hold it while it
+     * waits for the write side.
+     */
+    private <T> T asWriter(Supplier<T> call) {
+        writerLock.lock();
+        try {
+            return whileOpen(call);
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    /**
+     * Rewrites the file so deleted rows leave no bytes behind ({@link DatabaseRewrite}). Writes wait
+     * while the live data is copied; queries go on, and wait only while the copy replaces the file.
+     */
+    private void rewrite() {
+        writerLock.lock();
+        try {
+            Path copy = whileOpen(() -> DatabaseRewrite.copy(writer, file));
+            lifecycle.writeLock().lock();
             try {
-                return Transactions.run(writer, "deleting " + ids.size() + " sessions", c -> {
-                    SessionRetention.delete(c, projectId, ids);
-                    return null;
-                });
+                swap(copy);
             } finally {
-                writerLock.unlock();
+                lifecycle.writeLock().unlock();
             }
-        });
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    /** Closes the database, puts the copy in its place and opens it; the caller holds both locks. */
+    private void swap(Path copy) {
+        if (closed) {
+            DatabaseRewrite.discard(copy);
+            throw new IllegalStateException("the event store is closed");
+        }
+        closed = true;
+        try {
+            closeWriterAndDatabase();
+        } catch (StoreException ignored) {
+            // The copy holds every committed row, so a failed checkpoint of the original loses nothing.
+        }
+        try {
+            DatabaseRewrite.replace(file, copy);
+        } finally {
+            database = DuckDbDatabase.open(file, EventSchema.MIGRATIONS);
+            writer = writerConnection(database);
+            batchWriter = new BatchWriter(writer);
+            closed = false;
+        }
+    }
+
+    private void closeWriterAndDatabase() {
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the writer connection", e);
+        } finally {
+            database.close();
+        }
+    }
+
+    @Override
+    public HeatmapQueries heatmaps() {
+        return heatmaps;
+    }
+
+    @Override
+    public InsightQueries insights() {
+        return insights;
+    }
+
+    /** Feature queries' way in: reads on the pool, writes on the writer connection, both only while open. */
+    private final class Calls implements StoreCalls {
+        @Override
+        public <T> T read(String what, SqlWork<T> work) {
+            return whileOpen(() -> database.inTransaction(what, work));
+        }
+
+        @Override
+        public <T> T write(String what, SqlWork<T> work) {
+            return whileOpen(() -> {
+                writerLock.lock();
+                try {
+                    return Transactions.run(writer, what, work);
+                } finally {
+                    writerLock.unlock();
+                }
+            });
+        }
     }
 
     @Override
@@ -123,13 +228,7 @@ public final class DuckDbEventStore implements EventStore {
                 return;
             }
             closed = true;
-            try {
-                writer.close();
-            } catch (SQLException e) {
-                throw new StoreException("cannot close the writer connection", e);
-            } finally {
-                database.close();
-            }
+            closeWriterAndDatabase();
         } finally {
             lifecycle.writeLock().unlock();
         }

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.sightline.contract.meta.Account;
 import dev.sightline.contract.meta.LoginSession;
 import dev.sightline.contract.meta.MaskingMode;
+import dev.sightline.contract.heatmap.PagePattern;
 import dev.sightline.contract.meta.Membership;
 import dev.sightline.contract.meta.MetadataStore;
+import dev.sightline.contract.meta.PageGroup;
 import dev.sightline.contract.meta.Project;
 import dev.sightline.contract.meta.Role;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
 
     private static final String PROJECT_COLUMNS = """
             id, name, site_key, allowed_origins, masking_mode, consent_required, honor_global_privacy_control,
-            recording_retention_days, analytics_retention_days, epoch_us(created_at)""";
+            recording_retention_days, analytics_retention_days, epoch_us(created_at), mask_selector, unmask_selector""";
 
     private static final String ACCOUNT_COLUMNS = "id, email, password_hash, owner, epoch_us(created_at)";
 
@@ -43,12 +45,14 @@ public final class DuckDbMetadataStore implements MetadataStore {
 
     private final DuckDbDatabase database;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final DuckDbSecurityStore security;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     public DuckDbMetadataStore(Path dataDir) {
         requireNonNull(dataDir, "dataDir is null");
         this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), MetadataSchema.MIGRATIONS);
+        this.security = new DuckDbSecurityStore(this::read, this::write);
     }
 
     @Override
@@ -86,7 +90,10 @@ public final class DuckDbMetadataStore implements MetadataStore {
         write("saving project " + project.id(), c -> {
             Statements.execute(c, "DELETE FROM projects WHERE id = ?", project.id());
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?::BIGINT))""")) {
+                    INSERT INTO projects (id, name, site_key, allowed_origins, masking_mode, consent_required,
+                        honor_global_privacy_control, recording_retention_days, analytics_retention_days, created_at,
+                        mask_selector, unmask_selector)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?::BIGINT), ?, ?)""")) {
                 insert.setString(1, project.id());
                 insert.setString(2, project.name());
                 insert.setString(3, project.siteKey());
@@ -97,6 +104,8 @@ public final class DuckDbMetadataStore implements MetadataStore {
                 insert.setInt(8, project.recordingRetentionDays());
                 insert.setInt(9, project.analyticsRetentionDays());
                 insert.setLong(10, Micros.of(project.createdAt()));
+                insert.setString(11, project.maskSelector());
+                insert.setString(12, project.unmaskSelector());
                 insert.execute();
             }
         });
@@ -213,6 +222,55 @@ public final class DuckDbMetadataStore implements MetadataStore {
     }
 
     @Override
+    public dev.sightline.contract.meta.SecurityStore security() {
+        return security;
+    }
+
+    @Override
+    public List<PageGroup> pageGroups(String projectId) {
+        requireNonNull(projectId, "projectId is null");
+        return read("listing page groups", c -> {
+            List<PageGroup> groups = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT project_id, id, name, pattern, "
+                    + "epoch_us(created_at) FROM page_groups WHERE project_id = ? ORDER BY name, id")) {
+                select.setString(1, projectId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        groups.add(new PageGroup(rows.getString(1), rows.getString(2), rows.getString(3),
+                                new PagePattern(rows.getString(4)), Micros.toInstant(rows.getLong(5))));
+                    }
+                }
+            }
+            return List.copyOf(groups);
+        });
+    }
+
+    @Override
+    public void savePageGroup(PageGroup group) {
+        requireNonNull(group, "group is null");
+        write("saving page group " + group.id(), c -> {
+            Statements.execute(c, "DELETE FROM page_groups WHERE project_id = ? AND id = ?", group.projectId(), group.id());
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO page_groups VALUES (?, ?, ?, ?, make_timestamp(?::BIGINT))")) {
+                insert.setString(1, group.projectId());
+                insert.setString(2, group.id());
+                insert.setString(3, group.name());
+                insert.setString(4, group.pattern().text());
+                insert.setLong(5, Micros.of(group.createdAt()));
+                insert.execute();
+            }
+        });
+    }
+
+    @Override
+    public void deletePageGroup(String projectId, String groupId) {
+        requireNonNull(projectId, "projectId is null");
+        requireNonNull(groupId, "groupId is null");
+        write("deleting page group " + groupId, c -> Statements.execute(c,
+                "DELETE FROM page_groups WHERE project_id = ? AND id = ?", projectId, groupId));
+    }
+
+    @Override
     public void close() {
         lifecycle.writeLock().lock();
         try {
@@ -231,7 +289,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
     }
 
     @FunctionalInterface
-    private interface SqlStatements {
+    interface SqlStatements {
         void run(DuckDBConnection connection) throws SQLException;
     }
 
@@ -280,7 +338,8 @@ public final class DuckDbMetadataStore implements MetadataStore {
         Object[] origins = (Object[]) row.getArray(4).getArray();
         return new Project(row.getString(1), row.getString(2), row.getString(3),
                 Arrays.stream(origins).map(String.class::cast).toList(), MaskingMode.valueOf(row.getString(5)),
-                row.getBoolean(6), row.getBoolean(7), row.getInt(8), row.getInt(9), Micros.toInstant(row.getLong(10)));
+                row.getBoolean(6), row.getBoolean(7), row.getInt(8), row.getInt(9), Micros.toInstant(row.getLong(10)),
+                row.getString(11), row.getString(12));
     }
 
     private static Account account(ResultSet row) throws SQLException {

@@ -172,7 +172,8 @@ final class EventSchema {
                 document_height INTEGER NOT NULL)""",
             "CREATE TABLE visibility (" + FACT_PREFIX + """
             ,
-                visible INTEGER NOT NULL)""")));
+                visible INTEGER NOT NULL)""")), InsightSchema.MIGRATION,
+            SecuritySchema.EVENTS);
 
     private EventSchema() {
     }

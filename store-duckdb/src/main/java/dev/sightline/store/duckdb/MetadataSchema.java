@@ -42,7 +42,8 @@ final class MetadataSchema {
                 account_id VARCHAR NOT NULL,
                 csrf_token VARCHAR NOT NULL,
                 created_at TIMESTAMP NOT NULL,
-                expires_at TIMESTAMP NOT NULL)""")));
+                expires_at TIMESTAMP NOT NULL)""")), SecuritySchema.METADATA,
+            HeatmapSchema.PAGE_GROUPS);
 
     private MetadataSchema() {
     }

@@ -73,6 +73,11 @@ final class SessionDetailQuery {
 
     private static final TimelineMarker.Kind[] KINDS = TimelineMarker.Kind.values();
 
+    /** The order of {@link #MARKERS}, kept when the insight markers join them. */
+    private static final java.util.Comparator<TimelineMarker> MARKER_ORDER = java.util.Comparator
+            .comparing(TimelineMarker::at).thenComparing(TimelineMarker::kind)
+            .thenComparingInt(TimelineMarker::pageNumber).thenComparing(TimelineMarker::label);
+
     private SessionDetailQuery() {
     }
 
@@ -150,6 +155,8 @@ final class SessionDetailQuery {
                         Micros.toInstant(rows.getLong(3)), rows.getString(4)));
             }
         }
+        markers.addAll(InsightEventQuery.markers(connection, projectId, sessionId, span.fromMicros(), span.toMicros()));
+        markers.sort(MARKER_ORDER);
         return markers;
     }
 

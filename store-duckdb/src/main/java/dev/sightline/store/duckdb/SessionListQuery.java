@@ -24,7 +24,8 @@ final class SessionListQuery {
 
     static SessionList run(DuckDBConnection connection, SessionQuery query) throws SQLException {
         long total;
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM sessions " + WHERE)) {
+        String where = WHERE + InsightEventQuery.listCondition(query.insight());
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM sessions " + where)) {
             bindWindow(count, query);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
@@ -32,7 +33,7 @@ final class SessionListQuery {
             }
         }
         List<SessionSummary> sessions = new ArrayList<>();
-        String sql = "SELECT " + SessionSummaries.COLUMNS + " FROM sessions " + WHERE
+        String sql = "SELECT " + SessionSummaries.COLUMNS + " FROM sessions " + where
                 + " ORDER BY " + orderBy(query.sort()) + ", session_id LIMIT ? OFFSET ?";
         try (PreparedStatement page = connection.prepareStatement(sql)) {
             int next = bindWindow(page, query);

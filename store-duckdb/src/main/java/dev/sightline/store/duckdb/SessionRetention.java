@@ -31,6 +31,8 @@ final class SessionRetention {
     static {
         List<String> tables = new ArrayList<>(List.of("batches", "sessions", "page_views"));
         tables.addAll(EventSchema.FACT_TABLES);
+        tables.add(SecuritySchema.KEPT_SESSIONS);
+        tables.addAll(InsightSchema.TABLES_BY_SESSION);
         TABLES_BY_SESSION = List.copyOf(tables);
     }
 

@@ -72,7 +72,8 @@ class DuckDbMetadataStoreRulesTest {
         new DuckDbMetadataStore(dataDir).close();
         new DuckDbMetadataStore(dataDir).close();
 
-        assertThat(RawDatabase.schemaVersion(dataDir.resolve(DuckDbMetadataStore.FILE_NAME))).isEqualTo(1);
+        assertThat(RawDatabase.schemaVersion(dataDir.resolve(DuckDbMetadataStore.FILE_NAME)))
+                .isEqualTo(MetadataSchema.MIGRATIONS.get(MetadataSchema.MIGRATIONS.size() - 1).version());
         assertThat(Files.list(dataDir).map(p -> p.getFileName().toString()))
                 .contains(DuckDbMetadataStore.FILE_NAME);
     }

@@ -1,0 +1,72 @@
+package dev.sightline.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.web.RouteAccess;
+import dev.sightline.web.WebServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every answer the read API gives about a project: each {@code GET} route of level
+ * {@link RouteAccess#PROJECT_READ} (read from the server, so routes added later are included), for
+ * each of the project's sessions and each of their recording chunks.
+ */
+final class ProjectReads {
+    private ProjectReads() {
+    }
+
+    /** The bodies of all those answers; a route whose parameters this cannot fill is named in a failure. */
+    static List<String> all(Sightline sightline, Http http, String projectId) {
+        JsonNode list = http.get("/api/projects/" + projectId + "/sessions?from=0&bots=true&limit=500").json();
+        List<String> sessions = new ArrayList<>();
+        list.get("sessions").forEach(s -> sessions.add(s.get("sessionId").asText()));
+        List<String> bodies = new ArrayList<>();
+        for (WebServer.Route route : sightline.routes()) {
+            if (!route.method().equals("GET") || route.access() != RouteAccess.PROJECT_READ) {
+                continue;
+            }
+            String path = route.path().replace("{projectId}", projectId);
+            if (!path.contains("{sessionId}")) {
+                bodies.add(read(http, path + (path.endsWith("/sessions") ? "?from=0&bots=true&limit=500" : "")));
+                continue;
+            }
+            for (String session : sessions) {
+                String sessionPath = path.replace("{sessionId}", session);
+                if (!sessionPath.contains("{page}")) {
+                    bodies.add(read(http, sessionPath));
+                    continue;
+                }
+                JsonNode chunks = http.get("/api/projects/" + projectId + "/sessions/" + session + "/recording").json()
+                        .get("chunks");
+                for (JsonNode chunk : chunks) {
+                    bodies.add(read(http, fill(sessionPath, Map.of("{page}", chunk.get("page").asText(),
+                            "{seq}", chunk.get("seq").asText()))));
+                }
+            }
+        }
+        return bodies;
+    }
+
+    private static String fill(String path, Map<String, String> values) {
+        String filled = path;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            filled = filled.replace(value.getKey(), value.getValue());
+        }
+        if (filled.contains("{")) {
+            throw new AssertionError("ProjectReads cannot fill the parameters of " + path + "; teach it the new one");
+        }
+        return filled;
+    }
+
+    private static String read(Http http, String path) {
+        if (path.contains("{")) {
+            throw new AssertionError("ProjectReads cannot fill the parameters of " + path + "; teach it the new one");
+        }
+        Http.Response response = http.get(path);
+        if (response.status() >= 400) {
+            throw new AssertionError("GET " + path + " answered " + response.status() + " " + response.body());
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.sightline.sanitize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class RecordingSanitizerTest {
+    private final RecordingSanitizer sanitizer = new RecordingSanitizer(new ObjectMapper());
+
+    private static String snapshot(String node) {
+        return "[{\"type\":2,\"timestamp\":1,\"data\":{\"node\":{\"type\":0,\"id\":1,\"childNodes\":[" + node + "]}}}]";
+    }
+
+    private static String element(int id, String tag, String attributes, String children) {
+        return "{\"type\":2,\"id\":" + id + ",\"tagName\":\"" + tag + "\",\"attributes\":{" + attributes
+                + "},\"childNodes\":[" + children + "]}";
+    }
+
+    @Test
+    void aHarmlessRecordingComesBackUnchanged() {
+        String recording = snapshot(element(2, "a", "\"href\":\"https://shop.example/\",\"class\":\"x\"",
+                "{\"type\":3,\"id\":3,\"textContent\":\"onclick=alert(1) is just text\"}"));
+
+        assertThat(sanitizer.clean(recording)).isSameAs(recording);
+    }
+
+    @Test
+    void eventHandlersScriptUrlsSrcdocBaseMetaRefreshAndFormTargetsAreRemovedFromSnapshots() {
+        String cleaned = sanitizer.clean(snapshot(String.join(",",
+                element(2, "img", "\"src\":\"x.png\",\"onerror\":\"top.__pwned=1\",\"ONLOAD\":\"x\",\"_onclick\":\"y\"", ""),
+                element(3, "a", "\"href\":\" JaVa\\tScRiPt:top.__pwned=1\",\"title\":\"ok\"", ""),
+                element(4, "iframe", "\"srcdoc\":\"<script>x</script>\",\"src\":\"data:text/html,<b>\"", ""),
+                element(5, "base", "\"href\":\"https://evil.example/\",\"target\":\"_top\"", ""),
+                element(6, "meta", "\"http-equiv\":\"Refresh\",\"content\":\"5\"", ""),
+                element(7, "form", "\"action\":\"https://evil.example/steal\",\"method\":\"post\"", ""),
+                element(8, "button", "\"formaction\":\"javascript:x\",\"type\":\"submit\"", ""),
+                element(9, "svg", "", element(10, "animate", "\"values\":\"x;javascript:top.__pwned=1\"", "")),
+                element(11, "object", "\"data\":\"data:image/svg+xml,<svg onload=x>\"", ""))));
+
+        assertThat(cleaned).doesNotContainIgnoringCase("pwned").doesNotContainIgnoringCase("javascript")
+                .doesNotContain("onerror").doesNotContain("srcdoc").doesNotContain("evil.example")
+                .doesNotContain("http-equiv").doesNotContain("data:text/html").doesNotContain("data:image/svg")
+                .contains("\"src\":\"x.png\"", "\"title\":\"ok\"", "\"method\":\"post\"", "\"type\":\"submit\"",
+                        "\"content\":\"5\"");
+    }
+
+    @Test
+    void scriptsKeepTheirPlaceButLoseAttributesAndCode() {
+        String cleaned = sanitizer.clean(snapshot(element(2, "SCRIPT", "\"src\":\"https://evil.example/x.js\",\"type\":\"module\"",
+                "{\"type\":3,\"id\":3,\"textContent\":\"top.__pwned = 1\"}")));
+
+        assertThat(cleaned).contains("\"tagName\":\"SCRIPT\"", "\"id\":3").doesNotContain("evil.example")
+                .doesNotContain("pwned").doesNotContain("module");
+    }
+
+    @Test
+    void mutationsAreCleanedToo() {
+        String first = snapshot(element(2, "script", "", "{\"type\":3,\"id\":3,\"textContent\":\"\"}"));
+        String recording = first.substring(0, first.length() - 1)
+                + ",{\"type\":3,\"timestamp\":2,\"data\":{\"source\":0,"
+                + "\"adds\":[{\"parentId\":1,\"nextId\":null,\"node\":" + element(20, "div", "\"onmouseover\":\"top.__pwned=1\"", "") + "},"
+                + "{\"parentId\":2,\"nextId\":null,\"node\":{\"type\":3,\"id\":21,\"textContent\":\"top.__pwned=2\"}}],"
+                + "\"attributes\":[{\"id\":20,\"attributes\":{\"onclick\":\"top.__pwned=3\",\"class\":\"ok\"}},"
+                + "{\"id\":2,\"attributes\":{\"src\":\"https://evil.example/y.js\"}}],"
+                + "\"texts\":[{\"id\":3,\"value\":\"top.__pwned=4\"},{\"id\":99,\"value\":\"plain text\"}],"
+                + "\"removes\":[]}},"
+                + "{\"type\":4,\"timestamp\":0,\"data\":{\"href\":\"javascript:top.__pwned=5\",\"width\":1,\"height\":1}}]";
+
+        String cleaned = sanitizer.clean(recording);
+
+        assertThat(cleaned).doesNotContain("pwned").doesNotContain("evil.example").contains("\"class\":\"ok\"")
+                .contains("plain text").contains("about:blank");
+    }
+}
