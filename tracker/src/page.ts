@@ -1,7 +1,6 @@
 import type { Config } from './config'
 import { ids, nextPage, saveIds } from './ids'
 import { beacon, drain, pendingSize, send } from './upload'
-import { snapshotJson } from './stylesheets'
 import { dbg, now, on, safe } from './util'
 import { enc, envelope } from './wire'
 
@@ -51,7 +50,7 @@ export function ev(kind: string, ...fields: unknown[]) {
 /** Records one rrweb event of the current page. */
 export function rec(e: unknown) {
   if (!closed && !noRecording) try {
-    push(r, (e as any).type == 2 ? snapshotJson(e) : JSON.stringify(e))
+    push(r, JSON.stringify(e))
     if (size + pendingSize() > Limit.PENDING) noRecording = true, r = []
   } catch (x) { dbg(x) }
 }

@@ -7,13 +7,6 @@ import { setup } from './helpers/setup.js'
 
 const env = setup()
 
-/** The key the tracker gives a stylesheet text (src/stylesheets.ts; the player computes the same). */
-const cssKey = (s) => {
-  let h = 0
-  for (let i = 0; i < s.length; i++) h = h * 31 + s.charCodeAt(i) | 0
-  return (h >>> 0).toString(36) + '.' + s.length.toString(36) + ';'
-}
-
 /** Whether `selector` (as uploaded) finds the same element as `css` in the page. */
 const resolves = (page, selector, css) =>
   page.evaluate(([s, css]) => document.querySelector(s) === document.querySelector(css), [selector, css])
@@ -198,33 +191,6 @@ describe('sightline.js on a page', { concurrency: 3 }, () => {
     await v.leave()
     assert.ok(!v.uploads().some((u) => u.pn > 2), 'hash changes and replaceState to the same URL start no page')
     v.uploads().forEach(assertUpload)
-  })
-
-  test('a stylesheet text leaves once per session: later full snapshots carry a reference the player resolves', async () => {
-    const styleTexts = (upload) => {
-      const found = []
-      const walk = (n) => {
-        if (n.attributes && '_cssText' in n.attributes) found.push(n.attributes._cssText)
-        ;(n.childNodes || []).forEach(walk)
-      }
-      upload.r.filter((e) => e.type == 2).forEach((e) => walk(e.data.node))
-      return found
-    }
-    const v = await env.visit('styled.html')
-    await v.started()
-    const [big, small] = styleTexts(v.uploads()[0])
-    assert.ok(big.length > 999 && big.includes('.card-39'), 'the first page sends the large stylesheet whole')
-    assert.match(small, /teal/)
-    await v.page.goto(v.page.url())
-    const second = await waitFor(() => v.uploads().find((u) => u.pn == 2 && u.seq == 0), 'page 2')
-    const [reference, again] = styleTexts(second)
-    assert.equal(reference, '\0sl-css:' + cssKey(big), 'the next page of the session refers to it')
-    assert.equal(again, small, 'small stylesheets always travel whole')
-
-    const other = await env.visit('styled.html')
-    await other.started()
-    assert.equal(styleTexts(other.uploads()[0])[0], big, 'a new session sends it whole again')
-    v.uploads().concat(other.uploads()).forEach(assertUpload)
   })
 
   test("the page's own fetch, XMLHttpRequest and history keep working and requests are counted", async () => {

@@ -13,7 +13,6 @@ const strength = await importTs('src/password-strength.ts');
 const shortcuts = await importTs('src/player/shortcuts.ts');
 const timeline = await importTs('src/player/timeline.ts');
 const activity = await importTs('src/player/activity.ts');
-const stylesheets = await importTs('src/player/stylesheets.ts');
 
 describe('build output', () => {
   test('index.html loads only the external script and stylesheet, with no inline script', async () => {
@@ -183,27 +182,5 @@ describe('player shortcuts and timeline', () => {
     );
     assert.equal(timeline.markerJumpTarget(page), 0);
     assert.equal(timeline.markerJumpTarget(click), 10_000 - timeline.MARKER_LEAD_MS);
-  });
-});
-
-describe('stylesheets sent once per session', () => {
-  const css = '.a { color: red; }'.repeat(60);
-  const snapshot = (cssText) => ({
-    type: 2, timestamp: 1, data: { node: { type: 0, childNodes: [{ type: 2, tagName: 'html', attributes: {}, childNodes: [
-      { type: 2, tagName: 'link', attributes: { rel: 'stylesheet', _cssText: cssText }, childNodes: [] }] }] } },
-  });
-  const cssOf = (event) => event.data.node.childNodes[0].childNodes[0].attributes._cssText;
-
-  test("the player's key of a text is the tracker's (tracker/src/stylesheets.ts)", () => {
-    assert.equal(stylesheets.cssKey(css), 'afmwp4.u0;');
-  });
-
-  test('a reference is filled in with the text an earlier full snapshot carried', () => {
-    const texts = new stylesheets.StylesheetTexts();
-    assert.equal(cssOf(texts.resolve(snapshot(css))), css);
-    assert.equal(cssOf(texts.resolve(snapshot('\0sl-css:' + stylesheets.cssKey(css)))), css);
-    assert.equal(cssOf(texts.resolve(snapshot('\0sl-css:unknown.1;'))), '', 'a text never seen replays unstyled, not as the marker');
-    const small = { type: 3, timestamp: 2, data: { source: 0, adds: [] } };
-    assert.equal(texts.resolve(small), small);
   });
 });

@@ -5,7 +5,6 @@ import { Replayer } from 'rrweb';
 import { ActivityTracker, isUserActivity, type Span } from './activity';
 import { EventSanitizer, isRecordedEvent, type RecordedEvent } from './sanitize-events';
 import { sanitizePlugin } from './sanitize-plugin';
-import { StylesheetTexts } from './stylesheets';
 
 export type PlayerStatus = 'loading' | 'ready' | 'playing' | 'paused' | 'ended' | 'error';
 
@@ -48,7 +47,6 @@ const TICK_MS = 50;
 export class PlayerController {
   private replayer: Replayer | null = null;
   private readonly sanitizer = new EventSanitizer();
-  private readonly stylesheets = new StylesheetTexts();
   private readonly waiting: RecordedEvent[] = [];
   private firstTimestamp: number | null = null;
   private lastTimestamp: number | null = null;
@@ -89,7 +87,7 @@ export class PlayerController {
   /** Hands over one downloaded chunk (events in play order) of a page. */
   addChunk(pageNumber: number, raw: unknown[]): void {
     if (this.destroyed) return;
-    const events = raw.filter(isRecordedEvent).map((e) => this.sanitizer.sanitize(this.stylesheets.resolve(e)));
+    const events = raw.filter(isRecordedEvent).map((e) => this.sanitizer.sanitize(e));
     if (events.length === 0) return;
     for (const event of events) {
       if (event.type === META) this.hasMeta = true;

@@ -161,8 +161,6 @@ class RecordedVisitReplayTest {
             }
             assertThat(recording.toString()).as("the typed name is recorded as masked characters")
                     .contains("\"" + "*".repeat(NAME.length()) + "\"");
-            assertThat(occurrences(recording.toString(), ".billing-switch .save"))
-                    .as("the site's stylesheet travels once per session, later pages refer to it").isEqualTo(1);
 
             PageViewSummary pricing = detail.pages().get(1);
             long offset = pricing.startedAt().toEpochMilli() - detail.summary().startedAt().toEpochMilli() + 600;
@@ -175,17 +173,7 @@ class RecordedVisitReplayTest {
                     .orElseThrow(() -> new AssertionError("the player shows no replay frame"));
             replay.waitForSelector("#pricing-title");
             assertThat(replay.locator("#pricing-title").textContent()).isNotBlank();
-            assertThat(replay.locator("#billing-switch").evaluate("e => getComputedStyle(e).display"))
-                    .as("the second page replays with the stylesheet only the first page carried").isEqualTo("inline-flex");
         }
-    }
-
-    private static int occurrences(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-            count++;
-        }
-        return count;
     }
 
     private static JsonNode readJson(String text) {
