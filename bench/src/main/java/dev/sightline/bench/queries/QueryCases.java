@@ -1,6 +1,10 @@
 package dev.sightline.bench.queries;
 
 import dev.sightline.bench.report.Target;
+import dev.sightline.contract.heatmap.HeatmapLayer;
+import dev.sightline.contract.heatmap.HeatmapQuery;
+import dev.sightline.contract.heatmap.PageScope;
+import dev.sightline.contract.store.DeviceClass;
 import dev.sightline.contract.store.SessionQuery;
 import dev.sightline.contract.store.SessionSort;
 import java.sql.Connection;
@@ -8,16 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The queries the bench times, in table order. To time a new query class, add a {@link
- * QueryCase.StoreCase} that calls it through the store — e.g. once {@code HeatmapQueries} lands:
- * <pre>{@code
- * new StoreCase("click heatmap: home page, desktop, 30 days (HeatmapQueries)", HEATMAP_TARGET,
- *         (store, data) -> store.heatmaps().clicks(data.project(), QueryData.HOME, DeviceClass.DESKTOP,
- *                 data.start(), data.end())),
- * }</pre>
- * and delete the stand-in it replaces.
+ * The queries the bench times, in table order. A feature's query class is timed by a {@link
+ * QueryCase.StoreCase} that calls it through the store (as the heatmap rows do); a stand-in is plain
+ * SQL for a query class still being built, to be deleted when its store case replaces it.
  */
 final class QueryCases {
     static final Target HEATMAP_TARGET = Target.below(1000, "< 1 s");
@@ -40,23 +40,15 @@ final class QueryCases {
                 new QueryCase.StoreCase("session detail: pages, markers (EventStore.session)", Target.none(),
                         (store, data) -> store.session(data.project(), data.sessionId(data.sessions() / 2)).orElseThrow()),
                 new QueryCase.StoreCase("session clicks (EventStore.clicks)", Target.none(),
-                        (store, data) -> store.clicks(data.project(), data.sessionId(data.sessions() / 2))));
+                        (store, data) -> store.clicks(data.project(), data.sessionId(data.sessions() / 2))),
+                new QueryCase.StoreCase("click heatmap: home page, desktop, 30 days (HeatmapQueries.points)", HEATMAP_TARGET,
+                        (store, data) -> store.heatmaps().points(homeOnDesktop(data), HeatmapLayer.CLICKS)),
+                new QueryCase.StoreCase("scroll map: home page, desktop, 30 days (HeatmapQueries.scroll)", Target.none(),
+                        (store, data) -> store.heatmaps().scroll(homeOnDesktop(data))));
     }
 
     static List<QueryCase> standIns() {
         return List.of(
-                new QueryCase.SqlStandIn("click heatmap: home page, desktop, 30 days [stand-in SQL: GROUP BY selector, "
-                        + "position bins]", HEATMAP_TARGET, (connection, data) -> count(connection, """
-                        SELECT selector, rel_x // 250, rel_y // 250, count(*) FROM clicks
-                        WHERE project_id = ? AND page_key = ? AND device_class = 'DESKTOP'
-                          AND ts BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
-                        GROUP BY ALL""", data, true)),
-                new QueryCase.SqlStandIn("scroll map: home page, desktop, 30 days [stand-in SQL: depth reached per page view]",
-                        Target.none(), (connection, data) -> count(connection, """
-                        SELECT max_scroll_permille // 50, count(*) FROM page_views
-                        WHERE project_id = ? AND page_key = ? AND device_class = 'DESKTOP'
-                          AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
-                        GROUP BY ALL""", data, true)),
                 new QueryCase.SqlStandIn("dashboard: 30 days of sessions, daily series + device/channel/country/page "
                         + "tiles [stand-in SQL]", DASHBOARD_TARGET, QueryCases::dashboard),
                 new QueryCase.SqlStandIn("recordings list filtered: phone, DE, >= 3 pages, newest first [stand-in SQL]",
@@ -64,7 +56,12 @@ final class QueryCases {
                         SELECT session_id FROM sessions
                         WHERE project_id = ? AND device_class = 'MOBILE' AND country = 'DE' AND pages >= 3 AND NOT bot
                           AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
-                        ORDER BY started_at DESC LIMIT 50""", data, false)));
+                        ORDER BY started_at DESC LIMIT 50""", data)));
+    }
+
+    private static HeatmapQuery homeOnDesktop(QueryData data) {
+        return new HeatmapQuery(data.project(), new PageScope.Page(QueryData.HOME), Optional.of(DeviceClass.DESKTOP),
+                data.start(), data.end(), false);
     }
 
     private static SessionQuery month(QueryData data, SessionSort sort, int offset) {
@@ -79,30 +76,27 @@ final class QueryCases {
                 FROM sessions
                 WHERE project_id = ? AND NOT bot
                   AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
-                GROUP BY day ORDER BY day""", data, false);
+                GROUP BY day ORDER BY day""", data);
         for (String dimension : List.of("device_class", "channel", "country")) {
             rows += count(connection, """
                     SELECT %s, count(*) FROM sessions
                     WHERE project_id = ? AND NOT bot
                       AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
-                    GROUP BY ALL ORDER BY 2 DESC LIMIT 10""".formatted(dimension), data, false);
+                    GROUP BY ALL ORDER BY 2 DESC LIMIT 10""".formatted(dimension), data);
         }
         rows += count(connection, """
                 SELECT page_key, count(*), avg(max_scroll_permille) FROM page_views
                 WHERE project_id = ?
                   AND started_at BETWEEN make_timestamp(?::BIGINT) AND make_timestamp(?::BIGINT)
-                GROUP BY ALL ORDER BY 2 DESC LIMIT 10""", data, false);
+                GROUP BY ALL ORDER BY 2 DESC LIMIT 10""", data);
         return rows;
     }
 
-    /** Runs a statement bound to (project, [home page,] window start, window end); returns its row count. */
-    private static long count(Connection connection, String sql, QueryData data, boolean homePage) throws Exception {
+    /** Runs a statement bound to (project, window start, window end); returns its row count. */
+    private static long count(Connection connection, String sql, QueryData data) throws Exception {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;
             statement.setString(i++, data.project());
-            if (homePage) {
-                statement.setString(i++, QueryData.HOME);
-            }
             statement.setLong(i++, data.start().toEpochMilli() * 1000);
             statement.setLong(i, data.end().toEpochMilli() * 1000);
             long rows = 0;
