@@ -76,7 +76,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Sightline process, wired in one place: the ingest log between collect and processing (the
@@ -94,6 +98,7 @@ public final class Sightline implements AutoCloseable {
     private final PageSnapshotStore snapshots;
     private final IngestLog log;
     private final BatchProcessor processor;
+    private final ExecutorService preparers;
     private final InsightScheduler insights;
     private final CountryLookup countries;
     private final WebServer web;
@@ -132,7 +137,9 @@ public final class Sightline implements AutoCloseable {
         BatchEnricher enricher = new BatchEnricher(UserAgentClassifier.shared(), new ChannelClassifier(),
                 new PageKeys(config.pageKeyParameters()), new ActiveTime());
         PageSnapshots pageSnapshots = new PageSnapshots(snapshots, json);
-        this.processor = new BatchProcessor(codec, enricher, events, recordings, new RecordingSanitizer(json), pageSnapshots, log);
+        this.preparers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads("prepare"));
+        this.processor = new BatchProcessor(codec, enricher, events, recordings, new RecordingSanitizer(json), pageSnapshots, log,
+                preparers);
         Backgrounds backgrounds = new Backgrounds(snapshots, pageSnapshots, events, recordings, json);
         this.insights = new InsightScheduler(new InsightAnalyser(events.insights(), config.insights()), config.insights(),
                 clock);
@@ -182,6 +189,15 @@ public final class Sightline implements AutoCloseable {
         this.web = new WebServer(json, routes, mounts);
         this.retention = new RetentionPass(metadata, events, recordings, erasure, log, clock);
         this.retentionSchedule = new RetentionSchedule(retention);
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     static ObjectMapper objectMapper() {
@@ -251,6 +267,7 @@ public final class Sightline implements AutoCloseable {
         web.close();
         readiness.close();
         log.close();
+        preparers.shutdownNow();
         insights.close();
         events.close();
         recordings.close();

@@ -2,7 +2,6 @@ package dev.sightline.heatmaps;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.contract.heatmap.PageSnapshot;
 import dev.sightline.contract.heatmap.PageSnapshotStore;
@@ -11,6 +10,7 @@ import dev.sightline.contract.store.BatchRows;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +34,8 @@ public final class PageSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(PageSnapshots.class);
 
     static final Duration REFRESH_AFTER = Duration.ofDays(7);
+    private static final byte[] FULL_SNAPSHOT_TYPE = "\"type\":2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] META_TYPE = "\"type\":4".getBytes(StandardCharsets.US_ASCII);
     /**
      * Snapshots a project keeps at most, so a site with countless distinct URLs (one key per product id)
      * cannot fill the disk: pages past the cap get none until retention makes room (group them instead).
@@ -84,7 +86,7 @@ public final class PageSnapshots {
     }
 
     /** Offers the recording of one processed upload; stores a snapshot from it when its page needs one. */
-    public void offer(BatchRows rows, String recordingJson) {
+    public void offer(BatchRows rows, byte[] recordingJson) {
         requireNonNull(rows, "rows is null");
         requireNonNull(recordingJson, "recordingJson is null");
         if (rows.visit().bot() || !mayHoldFullSnapshot(recordingJson)) {
@@ -110,7 +112,7 @@ public final class PageSnapshots {
                     count.value.incrementAndGet();
                 }
             });
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             known.remove(key);
             LOG.warn("no heatmap snapshot of {} from session {}: {}", key.pageKey(), rows.key().sessionId(), e.toString());
         }
@@ -123,8 +125,21 @@ public final class PageSnapshots {
     }
 
     /** Every upload of a page view's first moments carries rrweb's Meta and FullSnapshot, whose text is recognisable. */
-    private static boolean mayHoldFullSnapshot(String recordingJson) {
-        return recordingJson.contains("\"type\":2") && recordingJson.contains("\"type\":4");
+    private static boolean mayHoldFullSnapshot(byte[] recordingJson) {
+        return contains(recordingJson, FULL_SNAPSHOT_TYPE) && contains(recordingJson, META_TYPE);
+    }
+
+    private static boolean contains(byte[] text, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= text.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     static byte[] gzip(ObjectMapper json, Object value) {

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -33,6 +34,7 @@ public final class BatchDecoder {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{8," + WireLimits.MAX_ID_LENGTH + "}");
     private static final long EARLIEST_PAGE_START = 1_577_836_800_000L; // 2020-01-01
     private static final int MAX_RECORDING_EVENTS = 50_000;
+    private static final byte[] EMPTY_RECORDING = {'[', ']'};
     private static final long MAX_T = 3L * 60 * 60 * 1000;
 
     private final ObjectMapper json;
@@ -71,7 +73,7 @@ public final class BatchDecoder {
             throw HttpProblem.badRequest("malformed_json", "the upload must be a JSON object");
         }
         ObjectNode root = json.createObjectNode();
-        String recording = null; // a field given twice counts once, the last time, as in a tree
+        byte[] recording = null; // a field given twice counts once, the last time, as in a tree
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -79,7 +81,7 @@ public final class BatchDecoder {
                 int start = (int) parser.currentTokenLocation().getByteOffset();
                 int events = recordingEvents(parser);
                 int end = (int) parser.currentLocation().getByteOffset();
-                recording = events == 0 ? "[]" : new String(plain, start, end - start, StandardCharsets.UTF_8);
+                recording = events == 0 ? EMPTY_RECORDING : Arrays.copyOfRange(plain, start, end);
                 root.remove("r");
             } else {
                 JsonNode tree = json.readTree(parser);
@@ -144,7 +146,7 @@ public final class BatchDecoder {
     }
 
     /** {@code recording}: the recording's JSON text when {@code r} was an array (checked already), else null. */
-    private Batch envelope(JsonNode root, String recording) {
+    private Batch envelope(JsonNode root, byte[] recording) {
         integer(root, "v", 1, 1);
         String key = string(root, "key", 1, 64);
         String visitorId = id(root, "vid");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.sightline.contract.store.PageChangeRun;
-import dev.sightline.contract.wire.Batch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,14 +31,11 @@ public final class PageChangeScanner {
     private PageChangeScanner() {
     }
 
-    /** The runs of page changes in the batch's recording, times relative to its page start. */
-    public static List<PageChangeRun> scan(Batch batch) {
-        if (!batch.hasRecording()) {
-            return List.of();
-        }
+    /** The runs of page changes in a recording (UTF-8 JSON of rrweb events), times relative to the page start. */
+    public static List<PageChangeRun> scan(byte[] recordingJson, long pageStart) {
         long[] times = new long[64];
         int count = 0;
-        try (JsonParser parser = JSON.createParser(batch.recordingJson())) {
+        try (JsonParser parser = JSON.createParser(recordingJson)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 return List.of();
             }
@@ -49,7 +45,7 @@ public final class PageChangeScanner {
                     if (count == times.length) {
                         times = Arrays.copyOf(times, count * 2);
                     }
-                    times[count++] = change - batch.pageStart();
+                    times[count++] = change - pageStart;
                 }
             }
         } catch (IOException | RuntimeException unreadable) {

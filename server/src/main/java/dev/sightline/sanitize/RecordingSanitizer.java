@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,13 +41,16 @@ public final class RecordingSanitizer {
         this.json = Objects.requireNonNull(json, "json is null");
     }
 
-    /** The recording (a JSON array of rrweb events) without script vectors; unchanged input comes back as is. */
-    public String clean(String recordingJson) {
+    /**
+     * The recording (the UTF-8 text of a JSON array of rrweb events) without script vectors; unchanged
+     * input comes back as the very same array.
+     */
+    public byte[] clean(byte[] recordingJson) {
         JsonNode events;
         try {
             events = json.readTree(recordingJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the recording is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the recording is not JSON: " + e.getMessage(), e);
         }
         if (events == null || !events.isArray()) {
             throw new IllegalArgumentException("the recording is not a JSON array");
@@ -59,7 +63,7 @@ public final class RecordingSanitizer {
             return recordingJson;
         }
         try {
-            return json.writeValueAsString(events);
+            return json.writeValueAsBytes(events);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a cleaned recording", e);
         }

@@ -18,6 +18,7 @@ import dev.sightline.contract.store.DeviceClass;
 import dev.sightline.store.disk.DiskPageSnapshotStore;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.zip.GZIPInputStream;
@@ -48,9 +49,17 @@ class PageSnapshotsTest {
         store.close();
     }
 
+    private void offer(BatchRows rows, String recording) {
+        snapshots.offer(rows, utf8(recording));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void thePagesFirstRecordedPageViewGivesItsSnapshotWithoutTheVisitorsActions() throws Exception {
-        snapshots.offer(page("s1", T0, DeviceClass.DESKTOP, false),
+        offer(page("s1", T0, DeviceClass.DESKTOP, false),
                 array(meta(1000, 1440, 900), fullSnapshot(1001, "first"), mouseMove(1100), mutation(1200)));
 
         PageSnapshot snapshot = store.find(DESKTOP).orElseThrow();
@@ -61,13 +70,13 @@ class PageSnapshotsTest {
 
     @Test
     void aNewerPageViewReplacesTheSnapshotOnlyOnceItIsAWeekOld() throws Exception {
-        snapshots.offer(page("s1", T0, DeviceClass.DESKTOP, false), array(meta(1, 1440, 900), fullSnapshot(2, "first")));
-        snapshots.offer(page("s2", T0.plus(Duration.ofDays(6)), DeviceClass.DESKTOP, false),
+        offer(page("s1", T0, DeviceClass.DESKTOP, false), array(meta(1, 1440, 900), fullSnapshot(2, "first")));
+        offer(page("s2", T0.plus(Duration.ofDays(6)), DeviceClass.DESKTOP, false),
                 array(meta(1, 1440, 900), fullSnapshot(2, "second")));
 
         assertThat(store.find(DESKTOP).orElseThrow().sessionId()).isEqualTo("s1");
 
-        snapshots.offer(page("s3", T0.plus(Duration.ofDays(8)), DeviceClass.DESKTOP, false),
+        offer(page("s3", T0.plus(Duration.ofDays(8)), DeviceClass.DESKTOP, false),
                 array(meta(1, 1280, 720), fullSnapshot(2, "third")));
 
         assertThat(store.find(DESKTOP).orElseThrow().sessionId()).isEqualTo("s3");
@@ -76,8 +85,8 @@ class PageSnapshotsTest {
 
     @Test
     void eachDeviceClassGetsItsOwnSnapshot() {
-        snapshots.offer(page("s1", T0, DeviceClass.DESKTOP, false), array(meta(1, 1440, 900), fullSnapshot(2, "desk")));
-        snapshots.offer(page("s2", T0, DeviceClass.MOBILE, false), array(meta(1, 390, 844), fullSnapshot(2, "phone")));
+        offer(page("s1", T0, DeviceClass.DESKTOP, false), array(meta(1, 1440, 900), fullSnapshot(2, "desk")));
+        offer(page("s2", T0, DeviceClass.MOBILE, false), array(meta(1, 390, 844), fullSnapshot(2, "phone")));
 
         assertThat(store.find(new SnapshotKey("p1", PAGE, DeviceClass.MOBILE)).orElseThrow().viewportWidth()).isEqualTo(390);
         assertThat(store.find(DESKTOP).orElseThrow().viewportWidth()).isEqualTo(1440);
@@ -88,7 +97,7 @@ class PageSnapshotsTest {
         PageSnapshot pinned = new PageSnapshot(DESKTOP, "chosen", 2, T0, 1440, 900, true);
         snapshots.pin(pinned, PageSnapshots.gzip(JSON, JSON.createArrayNode()));
 
-        snapshots.offer(page("s9", T0.plus(Duration.ofDays(60)), DeviceClass.DESKTOP, false),
+        offer(page("s9", T0.plus(Duration.ofDays(60)), DeviceClass.DESKTOP, false),
                 array(meta(1, 1440, 900), fullSnapshot(2, "later")));
 
         assertThat(store.find(DESKTOP)).contains(pinned);
@@ -96,18 +105,18 @@ class PageSnapshotsTest {
 
     @Test
     void botsAndUploadsWithoutAFullSnapshotGiveNone() {
-        snapshots.offer(page("bot", T0, DeviceClass.DESKTOP, true), array(meta(1, 1440, 900), fullSnapshot(2, "bot")));
-        snapshots.offer(page("s1", T0, DeviceClass.DESKTOP, false), array(mutation(5), mouseMove(6)));
+        offer(page("bot", T0, DeviceClass.DESKTOP, true), array(meta(1, 1440, 900), fullSnapshot(2, "bot")));
+        offer(page("s1", T0, DeviceClass.DESKTOP, false), array(mutation(5), mouseMove(6)));
 
         assertThat(store.list("p1")).isEmpty();
     }
 
     @Test
     void aRecordingThatCannotBeReadIsSkippedWithoutFailingTheUpload() {
-        snapshots.offer(page("s1", T0, DeviceClass.DESKTOP, false), "[{\"type\":4,\"type\":2 this is not json");
+        offer(page("s1", T0, DeviceClass.DESKTOP, false), "[{\"type\":4,\"type\":2 this is not json");
 
         assertThat(store.list("p1")).isEmpty();
-        snapshots.offer(page("s2", T0, DeviceClass.DESKTOP, false), array(meta(1, 1440, 900), fullSnapshot(2, "ok")));
+        offer(page("s2", T0, DeviceClass.DESKTOP, false), array(meta(1, 1440, 900), fullSnapshot(2, "ok")));
         assertThat(store.find(DESKTOP)).isPresent();
     }
 
@@ -116,10 +125,10 @@ class PageSnapshotsTest {
         PageSnapshots capped = new PageSnapshots(store, JSON, 2);
         for (String page : new String[] {"shop.example/a", "shop.example/b", "shop.example/c"}) {
             capped.offer(batch("p1", "s-" + page.charAt(page.length() - 1)).pageKey(page).pageStartedAt(T0).build(),
-                    array(meta(1, 1440, 900), fullSnapshot(2, "x")));
+                    utf8(array(meta(1, 1440, 900), fullSnapshot(2, "x"))));
         }
         capped.offer(batch("p1", "s-later").pageKey("shop.example/a").pageStartedAt(T0.plus(Duration.ofDays(8))).build(),
-                array(meta(1, 1440, 900), fullSnapshot(2, "later")));
+                utf8(array(meta(1, 1440, 900), fullSnapshot(2, "later"))));
 
         assertThat(store.list("p1")).extracting(s -> s.key().pageKey()).containsExactly("shop.example/a", "shop.example/b");
         assertThat(store.find(new SnapshotKey("p1", "shop.example/a", DeviceClass.DESKTOP)).orElseThrow().sessionId())

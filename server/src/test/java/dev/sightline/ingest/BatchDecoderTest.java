@@ -49,7 +49,7 @@ class BatchDecoderTest {
             assertThat(c.relX()).isEqualTo(5000);
             assertThat(c.has(Click.REACTIVE)).isTrue();
         });
-        assertThat(batch.recordingJson()).startsWith("[{\"type\":4");
+        assertThat(text(batch.recordingJson())).startsWith("[{\"type\":4");
     }
 
     @Test
@@ -60,9 +60,9 @@ class BatchDecoderTest {
         byte[] withRecording = (upload.substring(0, upload.length() - 1) + ",\"r\":" + recording + "}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(decoder.decode(withRecording).recordingJson()).isEqualTo(recording);
-        assertThat(decoder.decode(Uploads.gzip(withRecording)).recordingJson()).isEqualTo(recording);
-        assertThat(decoder.decode(with(u -> u.putArray("r"))).recordingJson()).isEqualTo("[]");
+        assertThat(decoder.decode(withRecording).recordingJson()).asString(StandardCharsets.UTF_8).isEqualTo(recording);
+        assertThat(decoder.decode(Uploads.gzip(withRecording)).recordingJson()).asString(StandardCharsets.UTF_8).isEqualTo(recording);
+        assertThat(decoder.decode(with(u -> u.putArray("r"))).recordingJson()).asString(StandardCharsets.UTF_8).isEqualTo("[]");
         assertThat(decoder.decode(with(u -> u.putArray("r"))).hasRecording()).isFalse();
         assertProblem(() -> decoder.decode(with(u -> u.putArray("r").addObject().put("type", 3))), 400, "invalid_recording");
         assertProblem(() -> decoder.decode(with(u -> u.putArray("r").addObject().put("type", 3.5).put("timestamp", 1))),
@@ -155,5 +155,9 @@ class BatchDecoderTest {
     void deeplyNestedJsonIsRefusedWithoutExhaustingTheStack() {
         String nested = "{\"v\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
         assertProblem(() -> decoder.decode(nested.getBytes(StandardCharsets.UTF_8)), 400, "malformed_json");
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 }

@@ -3,15 +3,15 @@ package dev.sightline.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.contract.store.PageChangeRun;
-import dev.sightline.contract.wire.Batch;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PageChangeScannerTest {
     private static final long START = 1_700_000_000_000L;
 
-    private static Batch withRecording(String json) {
-        return new Batch("key", "v", "s", 1, 0, START, START + 5000, false, "https://x/", List.of(), json);
+    private static List<PageChangeRun> scan(String recording) {
+        return PageChangeScanner.scan(recording.getBytes(StandardCharsets.UTF_8), START);
     }
 
     @Test
@@ -26,14 +26,14 @@ class PageChangeScannerTest {
                 "{\"type\":3,\"data\":{\"source\":5,\"text\":\"***\"},\"timestamp\":" + (START + 4000) + "}",
                 "{\"type\":3,\"data\":{\"source\":13,\"id\":3},\"timestamp\":" + (START + 4080) + "}") + "]";
 
-        assertThat(PageChangeScanner.scan(withRecording(json)))
+        assertThat(scan(json))
                 .containsExactly(new PageChangeRun(1000, 1050, 2), new PageChangeRun(4000, 4080, 2));
     }
 
     @Test
     void aRecordingWithoutChangesOrThatCannotBeReadGivesNoRuns() {
-        assertThat(PageChangeScanner.scan(withRecording("[]"))).isEmpty();
-        assertThat(PageChangeScanner.scan(withRecording("[{\"type\":3,\"data\":{\"source\":1}}"))).isEmpty();
-        assertThat(PageChangeScanner.scan(withRecording("{\"not\":\"an array\"}"))).isEmpty();
+        assertThat(scan("[]")).isEmpty();
+        assertThat(scan("[{\"type\":3,\"data\":{\"source\":1}}")).isEmpty();
+        assertThat(scan("{\"not\":\"an array\"}")).isEmpty();
     }
 }

@@ -1,16 +1,18 @@
 package dev.sightline.contract.wire;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One upload from the tracker, already validated: the envelope, the analytics events, and the rrweb
- * recording events kept as the raw JSON text of their array (stored as they came, never interpreted
- * by ingest).
+ * recording events kept as the raw JSON text of their array, UTF-8 bytes exactly as they came (never
+ * built into a tree or re-encoded by ingest: they are most of an upload). Nothing may change those
+ * bytes; the record compares them by content.
  */
 public record Batch(String projectKey, String visitorId, String sessionId, int pageNumber, int sequence,
                     long pageStart, long sentAt, boolean last, String url, List<AnalyticsEvent> events,
-                    String recordingJson) {
+                    byte[] recordingJson) {
 
     public Batch {
         Objects.requireNonNull(projectKey, "projectKey is null");
@@ -21,7 +23,28 @@ public record Batch(String projectKey, String visitorId, String sessionId, int p
         Objects.requireNonNull(recordingJson, "recordingJson is null");
     }
 
+    private static final byte[] EMPTY = {'[', ']'};
+
     public boolean hasRecording() {
-        return !recordingJson.equals("[]");
+        return !Arrays.equals(recordingJson, EMPTY);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Batch b && projectKey.equals(b.projectKey) && visitorId.equals(b.visitorId)
+                && sessionId.equals(b.sessionId) && pageNumber == b.pageNumber && sequence == b.sequence
+                && pageStart == b.pageStart && sentAt == b.sentAt && last == b.last && url.equals(b.url)
+                && events.equals(b.events) && Arrays.equals(recordingJson, b.recordingJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sessionId, pageNumber, sequence, Arrays.hashCode(recordingJson));
+    }
+
+    @Override
+    public String toString() {
+        return "Batch[" + sessionId + " page " + pageNumber + " seq " + sequence + ", " + events.size() + " events, "
+                + recordingJson.length + " recording bytes]";
     }
 }
