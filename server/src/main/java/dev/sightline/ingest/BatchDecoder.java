@@ -47,12 +47,48 @@ public final class BatchDecoder {
         this.schema = WireSchema.load(json);
     }
 
+    /**
+     * An upload decoded, and where its recording's JSON array lies in the inflated body ({@code -1}
+     * when it has none), so that decoding it again can leave the checked recording alone.
+     */
+    public record Decoded(Batch batch, int recordingStart, int recordingEnd) {
+    }
+
     /** Decodes one upload body (JSON, or gzip'd JSON). */
     public Batch decode(byte[] body) {
+        return decodeUpload(body).batch();
+    }
+
+    /** Decodes one upload body (JSON, or gzip'd JSON), checking everything, the recording's events too. */
+    public Decoded decodeUpload(byte[] body) {
         if (body.length == 0) {
             throw HttpProblem.badRequest("empty_body", "the upload has no body");
         }
+        return parse(isGzip(body) ? gunzip(body) : body);
+    }
+
+    /**
+     * Decodes an upload this decoder accepted before, whose recording lies between the offsets it gave
+     * then: the envelope and the analytics events are read and checked as the first time, the
+     * recording's bytes are taken as they are — walking its events again was most of processing's work.
+     */
+    public Batch decodeAccepted(byte[] body, int recordingStart, int recordingEnd) {
+        if (recordingStart < 0) {
+            return decode(body);
+        }
         byte[] plain = isGzip(body) ? gunzip(body) : body;
+        if (recordingStart >= recordingEnd || recordingEnd > plain.length || plain[recordingStart] != '['
+                || plain[recordingEnd - 1] != ']') {
+            throw new IllegalArgumentException("the recording's offsets do not fit the upload");
+        }
+        byte[] hollow = new byte[plain.length - (recordingEnd - recordingStart) + EMPTY_RECORDING.length];
+        System.arraycopy(plain, 0, hollow, 0, recordingStart);
+        System.arraycopy(EMPTY_RECORDING, 0, hollow, recordingStart, EMPTY_RECORDING.length);
+        System.arraycopy(plain, recordingEnd, hollow, recordingStart + EMPTY_RECORDING.length, plain.length - recordingEnd);
+        return parse(hollow).batch().withRecordingJson(Arrays.copyOfRange(plain, recordingStart, recordingEnd));
+    }
+
+    private Decoded parse(byte[] plain) {
         try (JsonParser parser = json.getFactory().createParser(plain)) {
             return parse(parser, plain);
         } catch (JsonProcessingException e) {
@@ -68,12 +104,14 @@ public final class BatchDecoder {
      * arrived as, never built into a tree and written out again (which cost more than all the rest of
      * collect and processing together).
      */
-    private Batch parse(JsonParser parser, byte[] plain) throws IOException {
+    private Decoded parse(JsonParser parser, byte[] plain) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw HttpProblem.badRequest("malformed_json", "the upload must be a JSON object");
         }
         ObjectNode root = json.createObjectNode();
         byte[] recording = null; // a field given twice counts once, the last time, as in a tree
+        int recordingStart = -1;
+        int recordingEnd = -1;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -82,14 +120,20 @@ public final class BatchDecoder {
                 int events = recordingEvents(parser);
                 int end = (int) parser.currentLocation().getByteOffset();
                 recording = events == 0 ? EMPTY_RECORDING : Arrays.copyOfRange(plain, start, end);
+                recordingStart = events == 0 ? -1 : start;
+                recordingEnd = events == 0 ? -1 : end;
                 root.remove("r");
             } else {
                 JsonNode tree = json.readTree(parser);
                 root.set(name, tree == null ? NullNode.getInstance() : tree);
-                recording = name.equals("r") ? null : recording;
+                if (name.equals("r")) {
+                    recording = null;
+                    recordingStart = -1;
+                    recordingEnd = -1;
+                }
             }
         }
-        return envelope(root, recording);
+        return new Decoded(envelope(root, recording), recordingStart, recordingEnd);
     }
 
     /** Checks the recording's events up to its closing bracket; returns how many there are. */

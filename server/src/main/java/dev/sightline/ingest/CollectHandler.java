@@ -81,7 +81,8 @@ public final class CollectHandler {
             throw HttpProblem.tooManyRequests("this address sends uploads too fast", perSource.retryAfterSeconds());
         }
         byte[] body = readBounded(ctx);
-        Batch batch = decoder.decode(body);
+        BatchDecoder.Decoded upload = decoder.decodeUpload(body);
+        Batch batch = upload.batch();
         Project project = projects.bySiteKey(batch.projectKey())
                 .orElseThrow(() -> new HttpProblem(404, "unknown_project", "no project has this site key"));
         String origin = ctx.header("Origin");
@@ -95,7 +96,7 @@ public final class CollectHandler {
             throw HttpProblem.conflict("duplicate", "this upload (session, page " + batch.pageNumber()
                     + ", sequence " + batch.sequence() + ") was already received");
         }
-        byte[] record = codec.encode(project.id(), clock.instant(), userAgent(ctx), countries.country(client), body);
+        byte[] record = codec.encode(project.id(), clock.instant(), userAgent(ctx), countries.country(client), body, upload);
         CompletableFuture<Void> durable;
         try {
             durable = log.append(batch.sessionId(), record);

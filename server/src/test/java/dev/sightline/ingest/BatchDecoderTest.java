@@ -53,6 +53,25 @@ class BatchDecoderTest {
     }
 
     @Test
+    void anAcceptedUploadDecodesAgainToTheSameBatchTakingItsRecordingFromWhereItLay() {
+        String recording = "[{\"type\":4,\"timestamp\":1,\"data\":{\"href\":\"h\u00e9\"}},{\"type\":3,\"timestamp\":2}]";
+        String upload = new String(with(u -> u.remove("r")), StandardCharsets.UTF_8);
+        byte[] body = Uploads.gzip(("{\"r\":" + recording + "," + upload.substring(1)).getBytes(StandardCharsets.UTF_8));
+
+        BatchDecoder.Decoded first = decoder.decodeUpload(body);
+        Batch again = decoder.decodeAccepted(body, first.recordingStart(), first.recordingEnd());
+
+        assertThat(first.recordingStart()).isEqualTo(5);
+        assertThat(again).isEqualTo(first.batch());
+        assertThat(again.recordingJson()).asString(StandardCharsets.UTF_8).isEqualTo(recording);
+        assertThat(decoder.decodeAccepted(with(u -> u.putArray("r")), -1, -1).hasRecording()).isFalse();
+        assertThatThrownBy(() -> decoder.decodeAccepted(body, first.recordingStart() + 1, first.recordingEnd()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decoder.decodeAccepted(body, first.recordingStart(), first.recordingEnd() + 10_000))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theRecordingIsKeptAsTheJsonTextItArrivedAsAndItsEventsAreChecked() {
         String recording = "[ {\"type\": 4, \"timestamp\": 1.7e12, \"data\": {\"href\": \"h\u00e9\"}},\n"
                 + "{\"data\": {\"type\": \"x\", \"n\": [1, {\"type\": 1}]}, \"timestamp\": 2, \"type\": 3} ]";

@@ -29,6 +29,11 @@ public record Batch(String projectKey, String visitorId, String sessionId, int p
         return !Arrays.equals(recordingJson, EMPTY);
     }
 
+    /** This batch with another recording (UTF-8 JSON of its events). */
+    public Batch withRecordingJson(byte[] json) {
+        return new Batch(projectKey, visitorId, sessionId, pageNumber, sequence, pageStart, sentAt, last, url, events, json);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Batch b && projectKey.equals(b.projectKey) && visitorId.equals(b.visitorId)
