@@ -1,0 +1,74 @@
+package dev.sightline.store.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finding old sessions and erasing sessions. Erasure is an {@code ALTER TABLE … DELETE} mutation on
+ * every table that holds rows of sessions, waited for, so the batch keys are gone too (the same
+ * batches may be written again). A visitor's {@code visitor_sessions} rows go only when the visitor
+ * has no session left: a returning visitor stays returning after retention removes earlier visits.
+ */
+final class SessionRetention {
+
+    /** Every table with a row per session, batch or event, by project and session id. */
+    static final List<String> TABLES_BY_SESSION;
+
+    static {
+        List<String> tables = new ArrayList<>(List.of(ClickHouseSchema.BATCHES));
+        tables.addAll(ClickHouseSchema.FACT_TABLES);
+        tables.add(ClickHouseSchema.KEPT_SESSIONS);
+        TABLES_BY_SESSION = List.copyOf(tables);
+    }
+
+    private SessionRetention() {
+    }
+
+    static List<String> startedBefore(ClickHouseDatabase database, String projectId, Instant cutoff, int limit) {
+        if (limit == 0) {
+            return List.of();
+        }
+        return ids(database.query("""
+                SELECT session_id, min(started_at) AS session_start FROM batches FINAL
+                WHERE project_id = %s
+                GROUP BY session_id HAVING session_start < %d
+                ORDER BY session_start, session_id LIMIT %d""".formatted(Sql.quote(projectId), Sql.micros(cutoff),
+                limit)));
+    }
+
+    static void delete(ClickHouseDatabase database, String projectId, Collection<String> sessionIds) {
+        String project = Sql.quote(projectId);
+        String sessions = Sql.list(sessionIds);
+        Set<String> visitors = new HashSet<>();
+        for (JsonNode row : database.query("SELECT DISTINCT visitor_id FROM visitor_sessions WHERE project_id = "
+                + project + " AND session_id IN " + sessions)) {
+            visitors.add(row.get("visitor_id").asText());
+        }
+        for (String table : TABLES_BY_SESSION) {
+            database.execute("ALTER TABLE " + table + " DELETE WHERE project_id = " + project
+                    + " AND session_id IN " + sessions);
+        }
+        database.awaitMutations();
+        if (visitors.isEmpty()) {
+            return;
+        }
+        for (JsonNode row : database.query("SELECT DISTINCT visitor_id FROM batches WHERE project_id = " + project
+                + " AND visitor_id IN " + Sql.list(visitors))) {
+            visitors.remove(row.get("visitor_id").asText());
+        }
+        if (!visitors.isEmpty()) {
+            database.execute("ALTER TABLE " + ClickHouseSchema.VISITOR_SESSIONS + " DELETE WHERE project_id = "
+                    + project + " AND visitor_id IN " + Sql.list(visitors));
+            database.awaitMutations();
+        }
+    }
+
+    static List<String> ids(List<JsonNode> rows) {
+        return rows.stream().map(row -> row.get("session_id").asText()).toList();
+    }
+}
