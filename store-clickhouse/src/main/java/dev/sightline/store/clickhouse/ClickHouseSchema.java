@@ -40,6 +40,14 @@ final class ClickHouseSchema {
                 page_key String,
                 device_class %s""".formatted(DEVICE_CLASS);
 
+    /**
+     * A mutation or merge leaves the parts it replaced on disk for {@code old_parts_lifetime} (8 minutes
+     * by default): deleted rows would outlive their erasure that long. One second trades ClickHouse's
+     * guard against losing a freshly merged part in a power cut for erasure that is done when
+     * {@link dev.sightline.contract.store.PrivacyStore#purgeDeleted()} returns.
+     */
+    static final String PART_SETTINGS = "SETTINGS old_parts_lifetime = 1";
+
     /** The month partition of a time column. */
     static String monthOf(String column) {
         return "toYYYYMM(toDateTime(intDiv(" + column + ", 1000000), 'UTC'))";
@@ -108,8 +116,8 @@ final class ClickHouseSchema {
                     errors Int32)
                 ENGINE = ReplacingMergeTree
                 PARTITION BY %s
-                ORDER BY (project_id, session_id, page_number, sequence)""".formatted(DEVICE_CLASS,
-                monthOf("started_at")));
+                ORDER BY (project_id, session_id, page_number, sequence)
+                %s""".formatted(DEVICE_CLASS, monthOf("started_at"), PART_SETTINGS));
         // Every session a visitor ever had, with its start: the earliest is the visitor's new session.
         // Rows outlive their session while the visitor has others (a returning visitor stays returning).
         statements.add("""
@@ -119,7 +127,8 @@ final class ClickHouseSchema {
                     session_id String,
                     started_at Int64)
                 ENGINE = ReplacingMergeTree
-                ORDER BY (project_id, visitor_id, started_at, session_id)""");
+                ORDER BY (project_id, visitor_id, started_at, session_id)
+                """ + PART_SETTINGS);
         // Sessions kept past retention; keep and release append a row, the highest version is in force.
         statements.add("""
                 CREATE TABLE IF NOT EXISTS kept_sessions (
@@ -129,7 +138,8 @@ final class ClickHouseSchema {
                     released UInt8,
                     version UInt64)
                 ENGINE = ReplacingMergeTree(version)
-                ORDER BY (project_id, session_id)""");
+                ORDER BY (project_id, session_id)
+                """ + PART_SETTINGS);
         for (int i = 0; i < FACT_COLUMNS.size(); i += 2) {
             String table = FACT_COLUMNS.get(i);
             String own = FACT_COLUMNS.get(i + 1);
@@ -138,7 +148,7 @@ final class ClickHouseSchema {
                     : "project_id, session_id, page_number, sequence, event_index";
             statements.add("CREATE TABLE IF NOT EXISTS " + table + " (\n    " + FACT_PREFIX
                     + (own.isEmpty() ? "" : ",\n    " + own) + ")\nENGINE = ReplacingMergeTree\nPARTITION BY "
-                    + monthOf("ts") + "\nORDER BY (" + order + ")");
+                    + monthOf("ts") + "\nORDER BY (" + order + ")\n" + PART_SETTINGS);
         }
         STATEMENTS = List.copyOf(statements);
     }

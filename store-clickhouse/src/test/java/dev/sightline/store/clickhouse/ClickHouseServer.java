@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -121,11 +122,42 @@ public final class ClickHouseServer {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
 
-    /** Settings for a database of this server named after the test and its data directory (created on open). */
+    /**
+     * Settings for a database of this server named after the test and its data directory (the store
+     * creates it on open). The database's folder on the server is a link into {@code dataDir}, so the
+     * table files of the test's store are under its data directory, as an embedded store's would be.
+     */
     public ClickHouseSettings settings(Class<?> testClass, Path dataDir) {
         String database = ("t_" + testClass.getSimpleName() + "_"
                 + Integer.toHexString(dataDir.toAbsolutePath().toString().hashCode())).toLowerCase(Locale.ROOT);
+        Path link = directory.resolve("data").resolve("data").resolve(database);
+        try {
+            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                Path target = Files.createDirectories(dataDir.resolve("clickhouse"));
+                Files.createDirectories(link.getParent());
+                Files.createSymbolicLink(link, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new ClickHouseSettings(endpoint(), database, "default", "");
+    }
+
+    /** Drops a test's database, so the server writes nothing more into its data directory. */
+    public void drop(ClickHouseSettings settings) {
+        HttpRequest drop = HttpRequest.newBuilder(endpoint())
+                .POST(HttpRequest.BodyPublishers.ofString("DROP DATABASE IF EXISTS " + settings.database())).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(drop, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("cannot drop " + settings.database() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dropping " + settings.database(), e);
+        }
     }
 
     /** The server's error log: where the text of a failed statement's error is. */
