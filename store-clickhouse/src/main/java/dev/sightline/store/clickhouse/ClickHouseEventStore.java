@@ -34,6 +34,7 @@ public final class ClickHouseEventStore implements EventStore {
     private final ClickHouseDatabase database;
     private final BatchWriter batchWriter;
     private final ClickHousePrivacyStore privacy;
+    private final ClickHouseHeatmapQueries heatmaps;
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -50,6 +51,7 @@ public final class ClickHouseEventStore implements EventStore {
             throw e;
         }
         this.batchWriter = new BatchWriter(database);
+        this.heatmaps = new ClickHouseHeatmapQueries(database, this::whileOpen);
         this.privacy = new ClickHousePrivacyStore(database, new ClickHousePrivacyStore.Calls() {
             @Override
             public <T> T read(Supplier<T> call) {
@@ -119,7 +121,7 @@ public final class ClickHouseEventStore implements EventStore {
 
     @Override
     public HeatmapQueries heatmaps() {
-        throw new UnsupportedOperationException("heatmaps are not on ClickHouse yet");
+        return heatmaps;
     }
 
     @Override
