@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * order of the inserts carries the idempotence:
  * <ol>
  *   <li>the batch keys already in {@code batches} are skipped;</li>
- *   <li>the events of the rest go to the fact tables, and their sessions to {@code visitor_sessions};</li>
+ *   <li>the events of the rest go to the fact tables, their sessions to {@code visitor_sessions}, their
+ *       page-change runs and pending marks to the insight tables ({@link InsightFacts});</li>
  *   <li>the batch rows go to {@code batches} last: a batch counts as written once its row is there.</li>
  * </ol>
  * A write interrupted before step 3 is written again in full when the log is replayed; the rows it had
@@ -67,6 +68,8 @@ final class BatchWriter {
         }
         FactRows.of(fresh).forEach(database::insert);
         database.insert(ClickHouseSchema.VISITOR_SESSIONS, fresh.stream().map(BatchWriter::visitorSession).toList());
+        database.insert("page_changes", InsightFacts.pageChanges(fresh));
+        database.insert("insight_marks", InsightFacts.marks(fresh));
         database.insert(ClickHouseSchema.BATCHES, fresh.stream().map(BatchWriter::batchRow).toList());
         return fresh.size();
     }

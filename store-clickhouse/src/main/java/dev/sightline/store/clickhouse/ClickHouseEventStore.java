@@ -35,6 +35,8 @@ public final class ClickHouseEventStore implements EventStore {
     private final BatchWriter batchWriter;
     private final ClickHousePrivacyStore privacy;
     private final ClickHouseHeatmapQueries heatmaps;
+    private final ClickHouseInsightQueries insights;
+    private final Versions versions = new Versions();
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -52,6 +54,17 @@ public final class ClickHouseEventStore implements EventStore {
         }
         this.batchWriter = new BatchWriter(database);
         this.heatmaps = new ClickHouseHeatmapQueries(database, this::whileOpen);
+        this.insights = new ClickHouseInsightQueries(database, new ClickHouseInsightQueries.Calls() {
+            @Override
+            public <T> T read(Supplier<T> call) {
+                return whileOpen(call);
+            }
+
+            @Override
+            public <T> T write(Supplier<T> call) {
+                return asWriter(call);
+            }
+        }, versions);
         this.privacy = new ClickHousePrivacyStore(database, new ClickHousePrivacyStore.Calls() {
             @Override
             public <T> T read(Supplier<T> call) {
@@ -62,7 +75,7 @@ public final class ClickHouseEventStore implements EventStore {
             public <T> T write(Supplier<T> call) {
                 return asWriter(call);
             }
-        });
+        }, versions);
     }
 
     @Override
@@ -126,7 +139,7 @@ public final class ClickHouseEventStore implements EventStore {
 
     @Override
     public InsightQueries insights() {
-        throw new UnsupportedOperationException("insights are not on ClickHouse yet");
+        return insights;
     }
 
     private <T> T asWriter(Supplier<T> call) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -37,11 +36,12 @@ final class ClickHousePrivacyStore implements PrivacyStore {
 
     private final ClickHouseDatabase database;
     private final Calls calls;
-    private final AtomicLong lastVersion = new AtomicLong();
+    private final Versions versions;
 
-    ClickHousePrivacyStore(ClickHouseDatabase database, Calls calls) {
+    ClickHousePrivacyStore(ClickHouseDatabase database, Calls calls, Versions versions) {
         this.database = requireNonNull(database, "database is null");
         this.calls = requireNonNull(calls, "calls is null");
+        this.versions = requireNonNull(versions, "versions is null");
     }
 
     @Override
@@ -114,13 +114,7 @@ final class ClickHousePrivacyStore implements PrivacyStore {
     private void append(String projectId, String sessionId, long untilMicros, boolean released) {
         database.insert(ClickHouseSchema.KEPT_SESSIONS, List.of(ClickHouseDatabase.row()
                 .put("project_id", projectId).put("session_id", sessionId).put("kept_until", untilMicros)
-                .put("released", released ? 1 : 0).put("version", nextVersion())));
-    }
-
-    /** Versions follow the clock (so a restarted store keeps counting up), never repeating within a store. */
-    private long nextVersion() {
-        long now = Sql.micros(Instant.now());
-        return lastVersion.updateAndGet(last -> Math.max(last + 1, now));
+                .put("released", released ? 1 : 0).put("version", versions.next())));
     }
 
     @Override

@@ -67,6 +67,116 @@ final class ClickHouseSchema {
             "resizes", "viewport_w Int32, viewport_h Int32, document_height Int32",
             "visibility", "visible Int32");
 
+    /**
+     * Insights (see {@link InsightResultWriter}): the page-change runs of recordings, one pending mark
+     * per page view per batch (collapsed by the batch's key, so a replayed batch marks nothing twice),
+     * and the results. Results are never updated or deleted when a page view is analysed again: each
+     * analysis appends its rows under a new version, and readers keep only the rows of each page view's
+     * latest version ({@link InsightVersions}).
+     */
+    private static final List<String> INSIGHT_TABLES = List.of("""
+            CREATE TABLE IF NOT EXISTS page_changes (
+                project_id String,
+                session_id String,
+                page_number Int32,
+                sequence Int32,
+                run_index Int32,
+                ts Int64,
+                end_ts Int64,
+                changes Int32)
+            ENGINE = ReplacingMergeTree
+            PARTITION BY %1$s
+            ORDER BY (project_id, session_id, page_number, sequence, run_index)
+            %2$s""".formatted(monthOf("ts"), PART_SETTINGS), """
+            CREATE TABLE IF NOT EXISTS insight_marks (
+                project_id String,
+                session_id String,
+                page_number Int32,
+                batch_page Int32,
+                batch_sequence Int32,
+                received_at Int64,
+                ended UInt8)
+            ENGINE = ReplacingMergeTree
+            ORDER BY (project_id, session_id, page_number, batch_page, batch_sequence)
+            %s""".formatted(PART_SETTINGS), """
+            CREATE TABLE IF NOT EXISTS insight_page_views (
+                project_id String,
+                session_id String,
+                page_number Int32,
+                version UInt64,
+                analysed_marks Int64,
+                started_at Int64,
+                page_key String,
+                device_class %s,
+                bot UInt8,
+                scroll_reversals Int32)
+            ENGINE = ReplacingMergeTree(version)
+            ORDER BY (project_id, session_id, page_number)
+            %s""".formatted(DEVICE_CLASS, PART_SETTINGS), """
+            CREATE TABLE IF NOT EXISTS insight_events (
+                project_id String,
+                session_id String,
+                page_number Int32,
+                ts Int64,
+                kind String,
+                selector String,
+                page_key String,
+                device_class %s,
+                detail String,
+                source_page Int32,
+                version UInt64,
+                event_index Int32,
+                value Int32,
+                x Int32,
+                y Int32,
+                rel_x Int32,
+                rel_y Int32,
+                bot UInt8)
+            ENGINE = MergeTree
+            PARTITION BY %s
+            ORDER BY (project_id, session_id, source_page, version, event_index)
+            %s""".formatted(DEVICE_CLASS, monthOf("ts"), PART_SETTINGS), """
+            CREATE TABLE IF NOT EXISTS insight_forms (
+                project_id String,
+                session_id String,
+                page_number Int32,
+                version UInt64,
+                started_at Int64,
+                page_key String,
+                bot UInt8,
+                form String,
+                started UInt8,
+                completed UInt8,
+                last_field String)
+            ENGINE = MergeTree
+            PARTITION BY %s
+            ORDER BY (project_id, session_id, page_number, version, form)
+            %s""".formatted(monthOf("started_at"), PART_SETTINGS), """
+            CREATE TABLE IF NOT EXISTS insight_form_fields (
+                project_id String,
+                session_id String,
+                page_number Int32,
+                version UInt64,
+                started_at Int64,
+                page_key String,
+                bot UInt8,
+                form String,
+                field String,
+                field_type String,
+                first_order Int32,
+                focus_ms Int64,
+                changed UInt8,
+                refilled UInt8,
+                abandoned UInt8)
+            ENGINE = MergeTree
+            PARTITION BY %s
+            ORDER BY (project_id, session_id, page_number, version, form, field)
+            %s""".formatted(monthOf("started_at"), PART_SETTINGS));
+
+    /** Insight tables with rows per session: deleting a session deletes from each. */
+    static final List<String> INSIGHT_TABLES_BY_SESSION = List.of("page_changes", "insight_marks",
+            "insight_page_views", "insight_events", "insight_forms", "insight_form_fields");
+
     static final List<String> STATEMENTS;
 
     static {
@@ -140,6 +250,7 @@ final class ClickHouseSchema {
                 ENGINE = ReplacingMergeTree(version)
                 ORDER BY (project_id, session_id)
                 """ + PART_SETTINGS);
+        statements.addAll(INSIGHT_TABLES);
         for (int i = 0; i < FACT_COLUMNS.size(); i += 2) {
             String table = FACT_COLUMNS.get(i);
             String own = FACT_COLUMNS.get(i + 1);

@@ -8,6 +8,7 @@ import dev.sightline.contract.heatmap.HeatmapQuery;
 import dev.sightline.contract.heatmap.PagePositionBin;
 import dev.sightline.contract.heatmap.PointBin;
 import dev.sightline.contract.heatmap.PointMap;
+import dev.sightline.contract.insights.InsightKind;
 import java.util.Collection;
 import java.util.List;
 
@@ -131,8 +132,9 @@ final class HeatmapPoints {
                 + HeatmapFilter.facts(query);
         return switch (layer) {
             case FIRST_CLICKS -> clicks + " ORDER BY session_id, page_number, ts, x, y LIMIT 1 BY session_id, page_number";
-            case RAGE_CLICKS, DEAD_CLICKS, ERROR_CLICKS ->
-                    throw new UnsupportedOperationException("insight layers need insights on ClickHouse (not yet)");
+            case RAGE_CLICKS -> clicks + " AND " + InsightEventQuery.clickMarked(query.projectId(), InsightKind.RAGE_CLICK);
+            case DEAD_CLICKS -> clicks + " AND " + InsightEventQuery.clickMarked(query.projectId(), InsightKind.DEAD_CLICK);
+            case ERROR_CLICKS -> clicks + " AND " + InsightEventQuery.clickMarked(query.projectId(), InsightKind.ERROR_CLICK);
             default -> clicks;
         };
     }

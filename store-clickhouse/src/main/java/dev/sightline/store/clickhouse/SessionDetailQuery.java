@@ -118,6 +118,7 @@ final class SessionDetailQuery {
         add(markers, Kind.EVENT, database.query("""
                 SELECT page_number, ts AS at, name AS label FROM custom_events FINAL WHERE %s"""
                 .formatted(span.events())));
+        markers.addAll(InsightEventQuery.markers(database, span.projectId(), span.sessionId()));
         markers.sort(MARKER_ORDER);
         return markers;
     }

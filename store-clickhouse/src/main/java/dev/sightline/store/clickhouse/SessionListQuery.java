@@ -15,11 +15,8 @@ final class SessionListQuery {
     static SessionList run(ClickHouseDatabase database, SessionQuery query) {
         String matching = "SELECT * FROM (" + SessionSummaries.select(query.projectId(), "1") + ")\nWHERE "
                 + "session_start >= " + Sql.micros(query.from()) + " AND session_start < " + Sql.micros(query.to())
-                + (query.includeBots() ? "" : " AND first_bot = 0");
-        if (query.insight().isPresent()) {
-            // Insight results are not stored on ClickHouse yet (see the module's README).
-            throw new UnsupportedOperationException("listing sessions by insight is not supported on ClickHouse yet");
-        }
+                + (query.includeBots() ? "" : " AND first_bot = 0")
+                + InsightEventQuery.listCondition(query.projectId(), query.insight());
         long total = database.query("SELECT count() AS total FROM (" + matching + ")").get(0).get("total").asLong();
         List<SessionSummary> sessions = database.query(matching + "\nORDER BY " + orderBy(query.sort())
                         + ", session_id LIMIT " + query.offset() + ", " + query.limit())
