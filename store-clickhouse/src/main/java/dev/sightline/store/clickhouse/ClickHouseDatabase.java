@@ -3,8 +3,6 @@ package dev.sightline.store.clickhouse;
 import static java.util.Objects.requireNonNull;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.command.CommandResponse;
-import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,8 +70,8 @@ final class ClickHouseDatabase implements AutoCloseable {
 
     /** Runs a statement that returns nothing (DDL, ALTER, INSERT … SELECT). */
     void execute(String sql) {
-        try (CommandResponse ignored = client.execute(sql).get()) {
-            // done
+        try {
+            client.execute(sql).get().close();
         } catch (Exception e) {
             throw failure(sql, e);
         }
@@ -82,14 +80,18 @@ final class ClickHouseDatabase implements AutoCloseable {
     /** Runs a query; each result row is one JSON object ({@code FORMAT JSONEachRow} is appended). */
     List<JsonNode> query(String sql) {
         List<JsonNode> rows = new ArrayList<>();
-        try (QueryResponse response = client.query(sql + "\nFORMAT JSONEachRow").get();
-             BufferedReader reader = new BufferedReader(
-                     new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isEmpty()) {
-                    rows.add(JSON.readTree(line));
+        try {
+            QueryResponse response = client.query(sql + "\nFORMAT JSONEachRow").get();
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (!line.isEmpty()) {
+                        rows.add(JSON.readTree(line));
+                    }
                 }
+            } finally {
+                response.close();
             }
         } catch (Exception e) {
             throw failure(sql, e);
@@ -111,9 +113,8 @@ final class ClickHouseDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot encode rows for " + table, e);
         }
-        try (InsertResponse ignored = client.insert(table, new ByteArrayInputStream(body.toByteArray()),
-                ClickHouseFormat.JSONEachRow).get()) {
-            // done
+        try {
+            client.insert(table, new ByteArrayInputStream(body.toByteArray()), ClickHouseFormat.JSONEachRow).get().close();
         } catch (Exception e) {
             throw failure("INSERT INTO " + table, e);
         }

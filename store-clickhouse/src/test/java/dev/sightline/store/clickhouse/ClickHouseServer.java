@@ -160,11 +160,6 @@ public final class ClickHouseServer {
         }
     }
 
-    /** The server's error log: where the text of a failed statement's error is. */
-    public Path errorLog() {
-        return directory.resolve("server.err.log");
-    }
-
     private void stop() {
         if (process.isAlive()) {
             process.destroy();
