@@ -1,7 +1,9 @@
 package dev.sightline.store.clickhouse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tables of the event store, created when it opens. Times are {@code Int64} microseconds since the
@@ -176,6 +178,20 @@ final class ClickHouseSchema {
     /** Insight tables with rows per session: deleting a session deletes from each. */
     static final List<String> INSIGHT_TABLES_BY_SESSION = List.of("page_changes", "insight_marks",
             "insight_page_views", "insight_events", "insight_forms", "insight_form_fields");
+
+    /** The time column each table is partitioned by (the month of it); tables missing here have one partition. */
+    static final Map<String, String> PARTITION_TIME;
+
+    static {
+        Map<String, String> partitioned = new LinkedHashMap<>();
+        partitioned.put(BATCHES, "started_at");
+        FACT_TABLES.forEach(table -> partitioned.put(table, "ts"));
+        partitioned.put("page_changes", "ts");
+        partitioned.put("insight_events", "ts");
+        partitioned.put("insight_forms", "started_at");
+        partitioned.put("insight_form_fields", "started_at");
+        PARTITION_TIME = Map.copyOf(partitioned);
+    }
 
     static final List<String> STATEMENTS;
 

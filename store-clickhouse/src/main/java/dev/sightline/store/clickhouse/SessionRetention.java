@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Finding old sessions and erasing sessions. Erasure is an {@code ALTER TABLE … DELETE} mutation on
- * every table that holds rows of sessions, waited for, so the batch keys are gone too (the same
- * batches may be written again). A visitor's {@code visitor_sessions} rows go only when the visitor
+ * Finding old sessions and erasing sessions. Erasure drops the month partitions that hold only the
+ * deleted sessions' rows and runs an {@code ALTER TABLE … DELETE} mutation on every table that holds
+ * rows of sessions, waited for, so the batch keys are gone too (the same batches may be written again). A visitor's {@code visitor_sessions} rows go only when the visitor
  * has no session left: a returning visitor stays returning after retention removes earlier visits.
  */
 final class SessionRetention {
@@ -44,6 +44,9 @@ final class SessionRetention {
         String project = Sql.quote(projectId);
         String sessions = Sql.list(sessionIds);
         for (String table : TABLES_BY_SESSION) {
+            dropWholeMonths(database, table, "project_id = " + project + " AND session_id IN " + sessions);
+        }
+        for (String table : TABLES_BY_SESSION) {
             database.execute("ALTER TABLE " + table + " DELETE WHERE project_id = " + project
                     + " AND session_id IN " + sessions);
         }
@@ -54,6 +57,25 @@ final class SessionRetention {
                 + " AND visitor_id NOT IN (SELECT visitor_id FROM " + ClickHouseSchema.BATCHES + " WHERE project_id = "
                 + project + ")");
         database.awaitMutations();
+    }
+
+    /**
+     * Drops the month partitions of the table that hold nothing but doomed rows (retention of the oldest
+     * months, mostly): a partition drop is immediate and leaves no part behind, where a mutation rewrites
+     * the parts. Months only partly doomed are left to the mutation.
+     */
+    private static void dropWholeMonths(ClickHouseDatabase database, String table, String doomed) {
+        String timeColumn = ClickHouseSchema.PARTITION_TIME.get(table);
+        if (timeColumn == null) {
+            return;
+        }
+        String month = ClickHouseSchema.monthOf(timeColumn);
+        for (JsonNode row : database.query("""
+                SELECT %1$s AS month, count() AS all_rows, countIf(%2$s) AS doomed_rows FROM %3$s
+                WHERE month IN (SELECT DISTINCT %1$s FROM %3$s WHERE %2$s)
+                GROUP BY month HAVING all_rows = doomed_rows""".formatted(month, doomed, table))) {
+            database.execute("ALTER TABLE " + table + " DROP PARTITION " + row.get("month").asLong());
+        }
     }
 
     static List<String> ids(List<JsonNode> rows) {

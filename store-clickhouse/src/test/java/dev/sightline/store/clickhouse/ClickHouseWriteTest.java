@@ -90,6 +90,26 @@ class ClickHouseWriteTest {
     }
 
     @Test
+    void aMonthWhoseRowsAllBelongToDeletedSessionsIsDroppedWholeAndTheOtherMonthsAreMutated() {
+        store.write(List.of(batch(PROJECT, "january").pageStartedAt(T0.minus(Duration.ofDays(40))).click(10, "#a").build(),
+                batch(PROJECT, "march").click(10, "#b").build(),
+                batch(PROJECT, "march-kept").click(10, "#c").build()));
+
+        store.deleteSessions(PROJECT, List.of("january", "march"));
+
+        try (ClickHouseDatabase database = ClickHouseDatabase.open(settings)) {
+            for (String table : List.of("batches", "clicks")) {
+                assertThat(database.query("SELECT DISTINCT partition FROM system.parts WHERE active AND database = '"
+                        + settings.database() + "' AND table = '" + table + "'"))
+                        .as(table).extracting(row -> row.get("partition").asText()).containsExactly("202603");
+            }
+        }
+        assertThat(store.session(PROJECT, "january")).isEmpty();
+        assertThat(store.session(PROJECT, "march")).isEmpty();
+        assertThat(store.clicks(PROJECT, "march-kept")).extracting(StoredClick::selector).containsExactly("#c");
+    }
+
+    @Test
     void anUnreachableServerIsAStoreErrorWhenTheStoreOpens() {
         ClickHouseSettings nowhere = new ClickHouseSettings(URI.create("http://127.0.0.1:1"), "nowhere", "default", "");
 
