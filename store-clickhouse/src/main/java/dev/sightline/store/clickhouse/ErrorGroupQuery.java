@@ -31,9 +31,8 @@ final class ErrorGroupQuery {
         String errors = """
                 SELECT message, source, line, col, session_id, ts FROM errors FINAL
                 WHERE project_id = %1$s AND ts >= %2$d AND ts < %3$d
-                  AND session_id NOT IN (SELECT session_id FROM batches FINAL WHERE project_id = %1$s
-                                         GROUP BY session_id HAVING argMin(bot, batch_order) = 1)"""
-                .formatted(project, Sql.micros(from), Sql.micros(to));
+                  AND session_id NOT IN (%4$s)"""
+                .formatted(project, Sql.micros(from), Sql.micros(to), SessionSummaries.bots(projectId));
         List<JsonNode> top = database.query("""
                 SELECT message, source, line, col, count() AS occurrences, uniqExact(session_id) AS sessions,
                        min(ts) AS first_seen, max(ts) AS last_seen

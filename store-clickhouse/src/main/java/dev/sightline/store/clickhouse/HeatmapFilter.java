@@ -88,7 +88,6 @@ final class HeatmapFilter {
         if (includeBots) {
             return "";
         }
-        return " AND session_id NOT IN (SELECT session_id FROM batches FINAL WHERE project_id = " + Sql.quote(projectId)
-                + " GROUP BY session_id HAVING argMin(bot, batch_order) = 1)";
+        return " AND session_id NOT IN (" + SessionSummaries.bots(projectId) + ")";
     }
 }

@@ -71,7 +71,7 @@ final class SessionDetailQuery {
     }
 
     private static Optional<Found> find(ClickHouseDatabase database, String projectId, String sessionId) {
-        List<JsonNode> rows = database.query(SessionSummaries.select(projectId,
+        List<JsonNode> rows = database.query(SessionSummaries.matching(projectId,
                 "session_id = " + Sql.quote(sessionId)));
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -13,7 +13,7 @@ final class SessionListQuery {
     }
 
     static SessionList run(ClickHouseDatabase database, SessionQuery query) {
-        String matching = "SELECT * FROM (" + SessionSummaries.select(query.projectId(), "1") + ")\nWHERE "
+        String matching = "SELECT * FROM (" + SessionSummaries.all(query.projectId()) + ")\nWHERE "
                 + "session_start >= " + Sql.micros(query.from()) + " AND session_start < " + Sql.micros(query.to())
                 + (query.includeBots() ? "" : " AND first_bot = 0")
                 + InsightEventQuery.listCondition(query.projectId(), query.insight());

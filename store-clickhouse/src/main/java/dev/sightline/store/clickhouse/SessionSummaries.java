@@ -19,12 +19,22 @@ final class SessionSummaries {
     private SessionSummaries() {
     }
 
+    /** One row per session of the project. */
+    static String all(String projectId) {
+        return select(projectId, "1", "1");
+    }
+
     /**
      * One row per session of the project whose batches match {@code batchFilter} (a condition on
      * {@code batches}, e.g. a session id); every session's batches must match it whole, or the merge is
-     * partial.
+     * partial. Only those sessions' visitors are looked up.
      */
-    static String select(String projectId, String batchFilter) {
+    static String matching(String projectId, String batchFilter) {
+        return select(projectId, batchFilter, "visitor_id IN (SELECT visitor_id FROM batches WHERE project_id = "
+                + Sql.quote(projectId) + " AND (" + batchFilter + "))");
+    }
+
+    private static String select(String projectId, String batchFilter, String visitorFilter) {
         String project = Sql.quote(projectId);
         return """
                 SELECT project_id, session_id, session_visitor, session_start, session_end, active_total, page_count,
@@ -52,9 +62,19 @@ final class SessionSummaries {
                     SELECT project_id, visitor_id AS session_visitor,
                            argMin(session_id, (started_at, session_id)) AS first_session
                     FROM visitor_sessions FINAL
-                    WHERE project_id = %1$s
+                    WHERE project_id = %1$s AND (%3$s)
                     GROUP BY project_id, visitor_id
-                ) USING (project_id, session_visitor)""".formatted(project, batchFilter);
+                ) USING (project_id, session_visitor)""".formatted(project, batchFilter, visitorFilter);
+    }
+
+    /** The project's sessions whose visit (from their lowest batch) is a bot's; cheap when bots are few. */
+    static String bots(String projectId) {
+        String project = Sql.quote(projectId);
+        return """
+                SELECT session_id FROM batches FINAL
+                WHERE project_id = %1$s
+                  AND session_id IN (SELECT session_id FROM batches WHERE project_id = %1$s AND bot = 1)
+                GROUP BY session_id HAVING argMin(bot, batch_order) = 1""".formatted(project);
     }
 
     static SessionSummary read(JsonNode row) {
