@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 final class ClickHouseDatabase implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest statement the server accepts from this store. */
+    static final int MAX_STATEMENT_BYTES = 16 << 20;
     private static final long MUTATION_WAIT_MS = TimeUnit.MINUTES.toMillis(10);
 
     private final String name;
@@ -57,7 +59,10 @@ final class ClickHouseDatabase implements AutoCloseable {
                 .setPassword(settings.password())
                 .compressServerResponse(false)
                 .compressClientRequest(false)
-                .useHttpCompression(false);
+                .useHttpCompression(false)
+                // Values are inlined (no query parameters in 18.16): a deletion of thousands of sessions is a
+                // long statement, beyond the default 256 KiB.
+                .serverSetting("max_query_size", String.valueOf(MAX_STATEMENT_BYTES));
     }
 
     String name() {

@@ -16,6 +16,7 @@ import dev.sightline.contract.store.TimelineMarker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +108,21 @@ class ClickHouseWriteTest {
         assertThat(store.session(PROJECT, "january")).isEmpty();
         assertThat(store.session(PROJECT, "march")).isEmpty();
         assertThat(store.clicks(PROJECT, "march-kept")).extracting(StoredClick::selector).containsExactly("#c");
+    }
+
+    @Test
+    void thousandsOfSessionsAreDeletedInOneCall() {
+        store.write(List.of(batch(PROJECT, "doomed").build(), batch(PROJECT, "kept").build()));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add("retention-expired-session-" + i);
+        }
+        ids.add("doomed");
+
+        store.deleteSessions(PROJECT, ids);
+
+        assertThat(store.session(PROJECT, "doomed")).isEmpty();
+        assertThat(store.session(PROJECT, "kept")).isPresent();
     }
 
     @Test
