@@ -159,11 +159,12 @@ final class ClickHousePrivacyStore implements PrivacyStore {
         }
         return calls.read(() -> SessionRetention.ids(database.query("""
                 SELECT session_id, min(started_at) AS session_start FROM batches FINAL
-                WHERE project_id = %1$s AND session_id NOT IN (
+                WHERE project_id = %1$s AND %6$s AND session_id NOT IN (
                     SELECT session_id FROM (%2$s GROUP BY session_id HAVING released_last = 0 AND latest_until > %3$d))
                 GROUP BY session_id HAVING session_start < %4$d
                 ORDER BY session_start, session_id LIMIT %5$d""".formatted(Sql.quote(projectId), kept(projectId),
-                Sql.micros(now), Sql.micros(startedBefore), limit))));
+                Sql.micros(now), Sql.micros(startedBefore), limit,
+                SessionSummaries.mayHaveStartedBefore(projectId, Sql.micros(startedBefore))))));
     }
 
     @Override

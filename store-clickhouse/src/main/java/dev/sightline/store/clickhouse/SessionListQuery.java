@@ -13,7 +13,9 @@ final class SessionListQuery {
     }
 
     static SessionList run(ClickHouseDatabase database, SessionQuery query) {
-        String matching = "SELECT * FROM (" + SessionSummaries.all(query.projectId()) + ")\nWHERE "
+        String candidates = SessionSummaries.mayHaveStartedIn(query.projectId(), Sql.micros(query.from()),
+                Sql.micros(query.to()));
+        String matching = "SELECT * FROM (" + SessionSummaries.matching(query.projectId(), candidates) + ")\nWHERE "
                 + "session_start >= " + Sql.micros(query.from()) + " AND session_start < " + Sql.micros(query.to())
                 + (query.includeBots() ? "" : " AND first_bot = 0")
                 + InsightEventQuery.listCondition(query.projectId(), query.insight());

@@ -34,10 +34,10 @@ final class SessionRetention {
         }
         return ids(database.query("""
                 SELECT session_id, min(started_at) AS session_start FROM batches FINAL
-                WHERE project_id = %s
+                WHERE project_id = %s AND %s
                 GROUP BY session_id HAVING session_start < %d
-                ORDER BY session_start, session_id LIMIT %d""".formatted(Sql.quote(projectId), Sql.micros(cutoff),
-                limit)));
+                ORDER BY session_start, session_id LIMIT %d""".formatted(Sql.quote(projectId),
+                SessionSummaries.mayHaveStartedBefore(projectId, Sql.micros(cutoff)), Sql.micros(cutoff), limit)));
     }
 
     static void delete(ClickHouseDatabase database, String projectId, Collection<String> sessionIds) {

@@ -19,11 +19,6 @@ final class SessionSummaries {
     private SessionSummaries() {
     }
 
-    /** One row per session of the project. */
-    static String all(String projectId) {
-        return select(projectId, "1", "1");
-    }
-
     /**
      * One row per session of the project whose batches match {@code batchFilter} (a condition on
      * {@code batches}, e.g. a session id); every session's batches must match it whole, or the merge is
@@ -65,6 +60,23 @@ final class SessionSummaries {
                     WHERE project_id = %1$s AND (%3$s)
                     GROUP BY project_id, visitor_id
                 ) USING (project_id, session_visitor)""".formatted(project, batchFilter, visitorFilter);
+    }
+
+    /**
+     * A condition on {@code batches} that keeps the sessions that may have started in {@code [from, to)}
+     * (and a few that started earlier, which the start filter after the merge drops): a session that
+     * started in the window has its earliest batch there. Selecting by session keeps every batch of
+     * those sessions, so their merge is whole; the sub-select reads only the window's partitions.
+     */
+    static String mayHaveStartedIn(String projectId, long fromMicros, long toMicros) {
+        return "session_id IN (SELECT session_id FROM batches WHERE project_id = " + Sql.quote(projectId)
+                + " AND started_at >= " + fromMicros + " AND started_at < " + toMicros + ")";
+    }
+
+    /** A condition on {@code batches} that keeps the sessions that may have started before the cutoff. */
+    static String mayHaveStartedBefore(String projectId, long cutoffMicros) {
+        return "session_id IN (SELECT session_id FROM batches WHERE project_id = " + Sql.quote(projectId)
+                + " AND started_at < " + cutoffMicros + ")";
     }
 
     /** The project's sessions whose visit (from their lowest batch) is a bot's; cheap when bots are few. */
