@@ -305,6 +305,13 @@ class IsolationMatrixTest {
             String id = response.json().get("invite").get("id").asText();
             return new Sample(id, () -> listed("/api/projects/" + projectId + "/invites", "id", id));
         });
+        samples.put("groupId", projectId -> {
+            Http.Response response = team.owner().postJson("/api/projects/" + projectId + "/heatmaps/groups",
+                    "{\"name\":\"Sample\",\"pattern\":\"/sample-" + counter.incrementAndGet() + "/*\"}");
+            Team.require(response, 201);
+            String id = response.json().get("id").asText();
+            return new Sample(id, () -> listed("/api/projects/" + projectId + "/heatmaps/groups", "id", id));
+        });
         return samples;
     }
 
