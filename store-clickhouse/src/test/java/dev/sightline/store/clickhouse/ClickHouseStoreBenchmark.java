@@ -16,14 +16,17 @@ import dev.sightline.contract.wire.Move;
 import dev.sightline.contract.wire.Request;
 import dev.sightline.contract.wire.Scroll;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Not a test: measures {@link ClickHouseEventStore#write} throughput and the sessions-list,
@@ -44,8 +47,8 @@ public final class ClickHouseStoreBenchmark {
 
     public static void main(String[] args) throws Exception {
         int sessions = Integer.parseInt(args[0]);
-        ClickHouseSettings settings = ClickHouseServer.shared().settings(ClickHouseStoreBenchmark.class,
-                Files.createTempDirectory("sightline-clickhouse-bench"));
+        Path dataDir = Files.createTempDirectory("sightline-clickhouse-bench");
+        ClickHouseSettings settings = ClickHouseServer.shared().settings(ClickHouseStoreBenchmark.class, dataDir);
         try (ClickHouseEventStore store = new ClickHouseEventStore(settings)) {
             Random random = new Random(42);
             List<BatchRows> list = new ArrayList<>(LIST_SIZE);
@@ -84,6 +87,9 @@ public final class ClickHouseStoreBenchmark {
                     .pending(DAY.plus(Duration.ofDays(2)), DAY.plus(Duration.ofDays(2)), 100).size());
         } finally {
             ClickHouseServer.shared().drop(settings);
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
