@@ -1,0 +1,93 @@
+package dev.sightline.store.clickhouse;
+
+import dev.sightline.contract.heatmap.HeatmapQuery;
+import dev.sightline.contract.heatmap.PageScope;
+import dev.sightline.contract.store.DeviceClass;
+import dev.sightline.contract.wire.WireLimits;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The rows a heatmap reads: conditions over a fact table ({@code ts}) and the page views merged from
+ * {@code batches}. Project, time window (ClickHouse skips other months' partitions), page key or group
+ * pattern (matched with {@code match}, RE2, the pattern's own regular expression), device class, and
+ * the session selection — bot sessions out unless asked for. The recordings filters and segments
+ * will narrow that same session selection.
+ */
+final class HeatmapFilter {
+
+    /** How far a page view's batches can lie before its window: a page lives at most a day. */
+    private static final long PAGE_REACH_MICROS = WireLimits.MAX_PAGE_AGE_MS * 1_000L;
+
+    private HeatmapFilter() {
+    }
+
+    /** Conditions (after {@code WHERE}) over a fact table. */
+    static String facts(HeatmapQuery query) {
+        return project(query.projectId(), "ts", query.from(), query.to(), query.device(), query.includeBots())
+                + " AND " + page(query.page(), "page_key");
+    }
+
+    /** The page views of the query, one row each (see {@link #pageViews(String, Instant, Instant)}). */
+    static String pageViews(HeatmapQuery query) {
+        return pageViews(query.projectId(), query.from(), query.to()) + " WHERE " + page(query.page(), "view_key")
+                + device(query.device(), "view_device") + bots(query.projectId(), query.includeBots());
+    }
+
+    /** The project's page views in the window for the heatmaps index, with an optional part of the key. */
+    static String pageViews(String projectId, Instant from, Instant to, Optional<DeviceClass> device,
+                            boolean includeBots, String keyContains) {
+        return pageViews(projectId, from, to) + " WHERE 1" + device(device, "view_device")
+                + bots(projectId, includeBots)
+                + (keyContains.isEmpty() ? ""
+                : " AND position(lowerUTF8(view_key), " + Sql.quote(keyContains.toLowerCase(Locale.ROOT)) + ") > 0");
+    }
+
+    /**
+     * {@code SELECT * FROM (…)}: page views that started in the window, merged from their batches like
+     * the session detail merges them: {@code session_id, page_number, view_key, view_url, view_device,
+     * view_start, view_title, view_scroll, view_viewport_h, view_document_height}. A page view's batches
+     * all started within a day of it, which bounds the batch rows read.
+     */
+    private static String pageViews(String projectId, Instant from, Instant to) {
+        return """
+                SELECT * FROM (
+                    SELECT session_id, page_number, argMin(page_key, sequence) AS view_key,
+                           argMin(url, sequence) AS view_url, toString(argMin(device_class, sequence)) AS view_device,
+                           min(started_at) AS view_start, argMin(title, title_sequence) AS view_title,
+                           max(max_scroll_permille) AS view_scroll, argMin(viewport_h, sequence) AS view_viewport_h,
+                           max(document_height) AS view_document_height
+                    FROM batches FINAL
+                    WHERE project_id = %s AND started_at >= %d AND started_at < %d
+                    GROUP BY session_id, page_number
+                    HAVING view_start >= %d)""".formatted(Sql.quote(projectId),
+                Sql.micros(from) - PAGE_REACH_MICROS, Sql.micros(to), Sql.micros(from));
+    }
+
+    /** Conditions over a fact table for a whole project (the index). */
+    static String project(String projectId, String timeColumn, Instant from, Instant to, Optional<DeviceClass> device,
+                          boolean includeBots) {
+        return "project_id = " + Sql.quote(projectId) + " AND " + timeColumn + " >= " + Sql.micros(from) + " AND "
+                + timeColumn + " < " + Sql.micros(to) + device(device, "device_class") + bots(projectId, includeBots);
+    }
+
+    private static String page(PageScope scope, String column) {
+        if (scope instanceof PageScope.Page page) {
+            return column + " = " + Sql.quote(page.pageKey());
+        }
+        return "match(" + column + ", " + Sql.quote(((PageScope.Group) scope).pattern().regex()) + ")";
+    }
+
+    private static String device(Optional<DeviceClass> device, String column) {
+        return device.map(d -> " AND " + column + " = " + Sql.quote(d.name())).orElse("");
+    }
+
+    /** Leaves out the sessions whose visit (from their lowest batch) is a bot's. */
+    private static String bots(String projectId, boolean includeBots) {
+        if (includeBots) {
+            return "";
+        }
+        return " AND session_id NOT IN (" + SessionSummaries.bots(projectId) + ")";
+    }
+}
