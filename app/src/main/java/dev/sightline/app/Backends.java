@@ -1,6 +1,7 @@
 package dev.sightline.app;
 
 import dev.sightline.ingest.kafka.KafkaSettings;
+import dev.sightline.store.clickhouse.ClickHouseSettings;
 import dev.sightline.store.s3.S3Settings;
 import java.net.URI;
 import java.util.List;
@@ -10,27 +11,47 @@ import java.util.Optional;
 
 /**
  * Which engines hold a process's data. Empty means the embedded default: the write-ahead log in the
- * data directory ({@code --ingest local}) and recordings on disk ({@code --recordings disk}).
+ * data directory ({@code --ingest local}), recordings on disk ({@code --recordings disk}) and events in
+ * DuckDB ({@code --storage duckdb}).
  *
  * @param kafka the ingest log on Kafka ({@code --ingest kafka})
  * @param s3 recordings in S3-compatible object storage ({@code --recordings s3})
+ * @param clickhouse events in ClickHouse ({@code --storage clickhouse})
  */
-public record Backends(Optional<KafkaSettings> kafka, Optional<S3Settings> s3) {
+public record Backends(Optional<KafkaSettings> kafka, Optional<S3Settings> s3, Optional<ClickHouseSettings> clickhouse) {
 
     /** The settings {@link #from} reads. */
     static final List<String> FLAGS = List.of("ingest", "kafka-bootstrap", "kafka-topic", "kafka-partitions",
             "kafka-replication", "recordings", "s3-bucket", "s3-endpoint", "s3-region", "s3-prefix", "s3-path-style",
-            "s3-access-key", "s3-secret-key");
+            "s3-access-key", "s3-secret-key", "storage", "clickhouse-url", "clickhouse-database", "clickhouse-user",
+            "clickhouse-password");
 
-    public static final Backends EMBEDDED = new Backends(Optional.empty(), Optional.empty());
+    public static final Backends EMBEDDED = new Backends(Optional.empty(), Optional.empty(), Optional.empty());
 
     public Backends {
         Objects.requireNonNull(kafka, "kafka is null");
         Objects.requireNonNull(s3, "s3 is null");
+        Objects.requireNonNull(clickhouse, "clickhouse is null");
     }
 
     static Backends from(Map<String, String> values) {
-        return new Backends(kafka(values), s3(values));
+        return new Backends(kafka(values), s3(values), clickhouse(values));
+    }
+
+    private static Optional<ClickHouseSettings> clickhouse(Map<String, String> values) {
+        String storage = values.getOrDefault("storage", "duckdb");
+        if (storage.equals("duckdb")) {
+            return Optional.empty();
+        }
+        if (!storage.equals("clickhouse")) {
+            throw new IllegalArgumentException("--storage is duckdb (a file in --data) or clickhouse, not '" + storage + "'");
+        }
+        String url = values.get("clickhouse-url");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("--storage clickhouse needs --clickhouse-url http://host:8123");
+        }
+        return Optional.of(new ClickHouseSettings(uri("--clickhouse-url", url), values.getOrDefault("clickhouse-database", "sightline"),
+                values.getOrDefault("clickhouse-user", "default"), values.getOrDefault("clickhouse-password", "")));
     }
 
     private static Optional<KafkaSettings> kafka(Map<String, String> values) {
@@ -64,7 +85,7 @@ public record Backends(Optional<KafkaSettings> kafka, Optional<S3Settings> s3) {
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("--recordings s3 needs --s3-bucket <bucket>");
         }
-        Optional<URI> endpoint = Optional.ofNullable(values.get("s3-endpoint")).map(Backends::uri);
+        Optional<URI> endpoint = Optional.ofNullable(values.get("s3-endpoint")).map(v -> uri("--s3-endpoint", v));
         Optional<String> accessKey = Optional.ofNullable(values.get("s3-access-key"));
         Optional<String> secretKey = Optional.ofNullable(values.get("s3-secret-key"));
         if (accessKey.isPresent() != secretKey.isPresent()) {
@@ -75,7 +96,7 @@ public record Backends(Optional<KafkaSettings> kafka, Optional<S3Settings> s3) {
                 Boolean.parseBoolean(values.getOrDefault("s3-path-style", "false")), accessKey, secretKey));
     }
 
-    private static URI uri(String value) {
+    private static URI uri(String flag, String value) {
         try {
             URI uri = URI.create(value);
             if (uri.getScheme() == null || uri.getHost() == null) {
@@ -83,7 +104,7 @@ public record Backends(Optional<KafkaSettings> kafka, Optional<S3Settings> s3) {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--s3-endpoint must be an address like http://minio:9000 (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(flag + " must be an address like http://host:port (" + e.getMessage() + ")");
         }
     }
 
@@ -106,5 +127,9 @@ public record Backends(Optional<KafkaSettings> kafka, Optional<S3Settings> s3) {
 
     String recordingsName() {
         return s3.isPresent() ? "s3" : "disk";
+    }
+
+    String eventsName() {
+        return clickhouse.isPresent() ? "clickhouse" : "duckdb";
     }
 }

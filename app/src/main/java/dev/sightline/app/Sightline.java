@@ -53,6 +53,7 @@ import dev.sightline.sessions.BatchProcessor;
 import dev.sightline.sessions.ChannelClassifier;
 import dev.sightline.sessions.PageKeys;
 import dev.sightline.sessions.UserAgentClassifier;
+import dev.sightline.store.clickhouse.ClickHouseEventStore;
 import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
 import dev.sightline.store.duckdb.DuckDbEventStore;
@@ -120,14 +121,21 @@ public final class Sightline implements AutoCloseable {
         this.recordings = config.backends().s3().<RecordingStore>map(S3RecordingStore::new)
                 .orElseGet(() -> new DiskRecordingStore(config.dataDir()));
         try {
-            this.log = config.backends().kafka().<IngestLog>map(KafkaIngestLog::new)
-                    .orElseGet(() -> new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS));
+            this.events = config.backends().clickhouse().<EventStore>map(ClickHouseEventStore::new)
+                    .orElseGet(() -> new DuckDbEventStore(config.dataDir()));
         } catch (RuntimeException e) {
             recordings.close();
             throw e;
         }
+        try {
+            this.log = config.backends().kafka().<IngestLog>map(KafkaIngestLog::new)
+                    .orElseGet(() -> new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS));
+        } catch (RuntimeException e) {
+            events.close();
+            recordings.close();
+            throw e;
+        }
         this.metadata = new DuckDbMetadataStore(config.dataDir());
-        this.events = new DuckDbEventStore(config.dataDir());
         this.snapshots = new DiskPageSnapshotStore(config.dataDir());
         SessionErasure erasure = new SessionErasure(events, recordings, snapshots);
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
@@ -155,7 +163,7 @@ public final class Sightline implements AutoCloseable {
                 config.perProjectUploadsPerSecond(), config.trustForwardedFor()), clock);
 
         this.readiness = new ReadinessRoutes(List.of(
-                new ReadinessRoutes.Dependency("events", "duckdb", () -> events.sessionsStartedBefore("_ready", Instant.EPOCH, 1)),
+                new ReadinessRoutes.Dependency("events", config.backends().eventsName(), () -> events.sessionsStartedBefore("_ready", Instant.EPOCH, 1)),
                 new ReadinessRoutes.Dependency("metadata", "duckdb", () -> metadata.project("_ready")),
                 new ReadinessRoutes.Dependency("recordings", config.backends().recordingsName(),
                         () -> recordings.list("_ready", "_ready", List.of(LocalDate.EPOCH))),

@@ -39,7 +39,7 @@ class ReadinessTest {
     void objectStorageThatStopsAnsweringMakesTheProcessNotReadyAndSaysWhich(@TempDir Path objects) throws Exception {
         S3Server s3 = S3Server.start(Files.createDirectories(objects.resolve("s3")));
         SightlineConfig config = SightlineConfig.defaults().withDataDir(data).withPort(0)
-                .withBackends(new Backends(Optional.empty(), Optional.of(s3.settings("ready-bucket"))));
+                .withBackends(new Backends(Optional.empty(), Optional.of(s3.settings("ready-bucket")), Optional.empty()));
         try (Sightline sightline = new Sightline(config)) {
             Http http = new Http("http://localhost:" + sightline.start());
             assertThat(http.get("/ready").status()).isEqualTo(200);
@@ -61,7 +61,7 @@ class ReadinessTest {
     void anUnreachableBucketStopsTheStartAndIsNamed(@TempDir Path objects) throws Exception {
         S3Server s3 = S3Server.start(Files.createDirectories(objects.resolve("s3")));
         SightlineConfig config = SightlineConfig.defaults().withDataDir(data).withPort(0)
-                .withBackends(new Backends(Optional.empty(), Optional.of(s3.settings("gone-bucket"))));
+                .withBackends(new Backends(Optional.empty(), Optional.of(s3.settings("gone-bucket")), Optional.empty()));
         s3.close();
 
         assertThatThrownBy(() -> new Sightline(config)).hasMessageContaining("gone-bucket").hasMessageContaining("unreachable");

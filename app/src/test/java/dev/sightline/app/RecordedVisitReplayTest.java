@@ -19,6 +19,8 @@ import dev.sightline.contract.store.TimelineMarker;
 import dev.sightline.demo.DemoSite;
 import dev.sightline.ingest.kafka.KafkaBroker;
 import dev.sightline.ingest.kafka.KafkaSettings;
+import dev.sightline.store.clickhouse.ClickHouseServer;
+import dev.sightline.store.clickhouse.ClickHouseSettings;
 import dev.sightline.store.s3.S3Server;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The foundation end to end: a visitor in headless Chromium goes through the demo site with the real
  * tracker; the server stores the session (pages, clicks anchored to their elements, the error, the
  * custom event, the hashed identity) with every typed secret masked; and the dashboard's player
- * replays the visit — with the embedded engines, and again with the ingest log on Kafka and the
- * recordings in S3 (a real KRaft broker and S3 API server started by the test).
+ * replays the visit — with the embedded engines, and again with the ingest log on Kafka, the events
+ * in ClickHouse and the recordings in S3 (a real KRaft broker, clickhouse-server and S3 API server
+ * started by the test).
  */
 @Tag("browser")
 class RecordedVisitReplayTest {
@@ -55,15 +58,19 @@ class RecordedVisitReplayTest {
     }
 
     @Test
-    void theSameVisitGoesThroughKafkaAndIntoS3AndReplaysTheSame(@TempDir Path engines) throws Exception {
+    void theSameVisitGoesThroughKafkaIntoClickHouseAndS3AndReplaysTheSame(@TempDir Path engines) throws Exception {
         Path objects = engines.resolve("s3");
         java.nio.file.Files.createDirectories(objects);
+        ClickHouseSettings clickhouse = ClickHouseServer.shared().settings(RecordedVisitReplayTest.class, data);
         try (KafkaBroker kafka = KafkaBroker.start(engines.resolve("kafka")); S3Server s3 = S3Server.start(objects)) {
             Backends backends = new Backends(Optional.of(KafkaSettings.of(kafka.bootstrapServers())),
-                    Optional.of(s3.settings("recordings-bucket")));
+                    Optional.of(s3.settings("recordings-bucket")), Optional.of(clickhouse));
             recordAndReplay(SightlineConfig.defaults().withDataDir(data).withPort(0).withDemo(true).withBackends(backends),
                     List.of(data, objects, engines.resolve("kafka")));
+        } finally {
+            ClickHouseServer.shared().drop(clickhouse);
         }
+        assertThat(data.resolve("events.duckdb")).as("no events in a local DuckDB file").doesNotExist();
         assertThat(data.resolve("recordings")).as("no recordings on local disk").doesNotExist();
         assertThat(data.resolve("ingest-log")).as("no local ingest log").doesNotExist();
         assertThat(DataScan.find(objects, List.of("pricing-title"))).as("the recorded pages are in the bucket").isNotEmpty();

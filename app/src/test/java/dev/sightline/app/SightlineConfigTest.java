@@ -87,6 +87,13 @@ class SightlineConfigTest {
         assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--recordings", "s3")))
                 .hasMessageContaining("--s3-bucket");
         assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--ingest", "rabbit"))).hasMessageContaining("rabbit");
+        assertThat(SightlineConfig.from(Map.of(), List.of("--storage", "clickhouse", "--clickhouse-url", "http://ch:8123"))
+                .backends().clickhouse()).hasValueSatisfying(ch -> {
+                    assertThat(ch.endpoint().toString()).isEqualTo("http://ch:8123");
+                    assertThat(ch.database()).isEqualTo("sightline");
+                });
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--storage", "clickhouse")))
+                .hasMessageContaining("--clickhouse-url");
         assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--recordings", "s3", "--s3-bucket", "b",
                 "--s3-access-key", "k"))).hasMessageContaining("--s3-secret-key");
     }
