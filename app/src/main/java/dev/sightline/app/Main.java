@@ -83,6 +83,8 @@ public final class Main {
                                         [--kafka-partitions 12] [--kafka-replication 1]]
                                        [--recordings disk|s3 --s3-bucket B [--s3-endpoint http://minio:9000] [--s3-region us-east-1]
                                         [--s3-prefix recordings/] [--s3-path-style true] [--s3-access-key K --s3-secret-key S]]
+                                       [--storage duckdb|clickhouse --clickhouse-url http://clickhouse:8123
+                                        [--clickhouse-database sightline] [--clickhouse-user default] [--clickhouse-password P]]
                 Every flag can also be set as an environment variable: SIGHTLINE_PORT=9000, SIGHTLINE_DATA=/var/lib/sightline …""");
     }
 }
