@@ -92,7 +92,7 @@ public record Backends(Optional<KafkaSettings> kafka, Optional<S3Settings> s3, O
             throw new IllegalArgumentException("give both --s3-access-key and --s3-secret-key, or neither (the AWS chain)");
         }
         return Optional.of(new S3Settings(endpoint, values.getOrDefault("s3-region", "us-east-1"), bucket,
-                values.getOrDefault("s3-prefix", "recordings/"),
+                values.getOrDefault("s3-prefix", ""),
                 Boolean.parseBoolean(values.getOrDefault("s3-path-style", "false")), accessKey, secretKey));
     }
 

@@ -58,6 +58,7 @@ import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
 import dev.sightline.store.duckdb.DuckDbEventStore;
 import dev.sightline.store.duckdb.DuckDbMetadataStore;
+import dev.sightline.store.s3.S3PageSnapshotStore;
 import dev.sightline.store.s3.S3RecordingStore;
 import dev.sightline.tokens.ApiTokens;
 import dev.sightline.tokens.TokenRoutes;
@@ -136,7 +137,8 @@ public final class Sightline implements AutoCloseable {
             throw e;
         }
         this.metadata = new DuckDbMetadataStore(config.dataDir());
-        this.snapshots = new DiskPageSnapshotStore(config.dataDir());
+        this.snapshots = config.backends().s3().<PageSnapshotStore>map(S3PageSnapshotStore::new)
+                .orElseGet(() -> new DiskPageSnapshotStore(config.dataDir()));
         SessionErasure erasure = new SessionErasure(events, recordings, snapshots);
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 

@@ -72,6 +72,7 @@ class RecordedVisitReplayTest {
         }
         assertThat(data.resolve("events.duckdb")).as("no events in a local DuckDB file").doesNotExist();
         assertThat(data.resolve("recordings")).as("no recordings on local disk").doesNotExist();
+        assertThat(data.resolve("snapshots")).as("no heatmap snapshots on local disk").doesNotExist();
         assertThat(data.resolve("ingest-log")).as("no local ingest log").doesNotExist();
         assertThat(DataScan.find(objects, List.of("pricing-title"))).as("the recorded pages are in the bucket").isNotEmpty();
     }

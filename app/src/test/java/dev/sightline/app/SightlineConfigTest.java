@@ -79,7 +79,7 @@ class SightlineConfigTest {
             assertThat(s3.bucket()).isEqualTo("rec");
             assertThat(s3.endpoint()).hasValueSatisfying(e -> assertThat(e.toString()).isEqualTo("http://minio:9000"));
             assertThat(s3.pathStyle()).isTrue();
-            assertThat(s3.prefix()).isEqualTo("recordings/");
+            assertThat(s3.prefix()).as("the bucket's root").isEmpty();
             assertThat(s3.accessKey()).as("credentials from the AWS chain").isEmpty();
         });
         assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--ingest", "kafka")))
