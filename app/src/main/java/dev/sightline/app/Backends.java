@@ -120,6 +120,11 @@ public record Backends(Optional<KafkaSettings> kafka, Optional<S3Settings> s3, O
         }
     }
 
+    /** Whether every engine is one that several processes can share. */
+    boolean shared() {
+        return kafka.isPresent() && s3.isPresent() && clickhouse.isPresent();
+    }
+
     /** What the stores and the ingest log run on, for logs and the readiness answer. */
     String ingestName() {
         return kafka.isPresent() ? "kafka" : "write-ahead log";

@@ -30,7 +30,8 @@ public final class Main {
             System.exit(2);
             return;
         }
-        System.out.println("Starting Sightline (data in " + config.dataDir().toAbsolutePath() + ") …");
+        System.out.println("Starting Sightline" + (config.role() == NodeRole.ALL ? "" : " as a " + config.role().name().toLowerCase(java.util.Locale.ROOT) + " node")
+                + " (data in " + config.dataDir().toAbsolutePath() + ") …");
         Sightline sightline;
         try {
             sightline = new Sightline(config);
@@ -85,6 +86,7 @@ public final class Main {
                                         [--s3-prefix recordings/] [--s3-path-style true] [--s3-access-key K --s3-secret-key S]]
                                        [--storage duckdb|clickhouse --clickhouse-url http://clickhouse:8123
                                         [--clickhouse-database sightline] [--clickhouse-user default] [--clickhouse-password P]]
+                                       [--role all|collect|process|web   (anything but all needs kafka, clickhouse and s3)]
                 Every flag can also be set as an environment variable: SIGHTLINE_PORT=9000, SIGHTLINE_DATA=/var/lib/sightline …""");
     }
 }

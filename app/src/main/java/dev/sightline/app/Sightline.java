@@ -85,7 +85,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One Sightline process, wired in one place: the ingest log between collect and processing (the
+ * One Sightline process, wired in one place (its {@link NodeRole} decides which routes it serves and
+ * whether it processes): the ingest log between collect and processing (the
  * write-ahead log, or Kafka), DuckDB for events and metadata, recordings in a folder (or S3), and
  * the web server.
  */
@@ -170,31 +171,42 @@ public final class Sightline implements AutoCloseable {
                 new ReadinessRoutes.Dependency("recordings", config.backends().recordingsName(),
                         () -> recordings.list("_ready", "_ready", List.of(LocalDate.EPOCH))),
                 new ReadinessRoutes.Dependency("ingest", config.backends().ingestName(), log::lag)));
+        NodeRole role = config.role();
         List<Routes> routes = new ArrayList<>(List.of(
                 SecurityHeaders.routes(),
-                collect::addRoutes,
-                new TrackerScriptRoutes(projects, publicUrl, json),
                 new HealthRoutes(log, processor::processed),
                 readiness,
-                new RouteGuard(auth, tokens, access, metadata).routes(),
-                new AuthRoutes(auth, bodies, id -> metadata.project(id).map(Project::name).orElse("")),
-                new ProjectRoutes(metadata, access, bodies, publicUrl, clock),
-                new RecordingRoutes(events, recordings, clock),
-                new ProjectSettingsRoutes(metadata, projects, bodies, publicUrl),
-                new MemberRoutes(new Members(metadata, clock), metadata, bodies, publicUrl),
-                new TokenRoutes(tokens, metadata, bodies),
-                new LoginAuditRoutes(metadata.security()),
-                new KeepRoutes(events),
-                new ErasureRoutes(new ErasureService(metadata, events, erasure, log, clock), metadata, bodies),
-                new HeatmapRoutes(events, metadata, backgrounds, bodies, clock),
-                new PageGroupRoutes(metadata, bodies, clock),
-                new SnapshotRoutes(metadata, backgrounds, bodies, clock),
-                new InsightRoutes(events, config.insights(), clock),
-                new DashboardPages()));
-        List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
+                new RouteGuard(auth, tokens, access, metadata).routes()));
+        if (role.collects()) {
+            routes.add(collect::addRoutes);
+            routes.add(new TrackerScriptRoutes(projects, publicUrl, json));
+        }
+        if (role.servesDashboard()) {
+            routes.addAll(List.of(
+                    new AuthRoutes(auth, bodies, id -> metadata.project(id).map(Project::name).orElse("")),
+                    new ProjectRoutes(metadata, access, bodies, publicUrl, clock),
+                    new RecordingRoutes(events, recordings, clock),
+                    new ProjectSettingsRoutes(metadata, projects, bodies, publicUrl),
+                    new MemberRoutes(new Members(metadata, clock), metadata, bodies, publicUrl),
+                    new TokenRoutes(tokens, metadata, bodies),
+                    new LoginAuditRoutes(metadata.security()),
+                    new KeepRoutes(events),
+                    new ErasureRoutes(new ErasureService(metadata, events, erasure, log, clock), metadata, bodies),
+                    new HeatmapRoutes(events, metadata, backgrounds, bodies, clock),
+                    new PageGroupRoutes(metadata, bodies, clock),
+                    new SnapshotRoutes(metadata, backgrounds, bodies, clock),
+                    new InsightRoutes(events, config.insights(), clock),
+                    new DashboardPages()));
+        }
+        List<StaticMount> mounts = new ArrayList<>();
         if (config.demo()) {
             DemoSite.ensureProject(metadata, clock);
-            mounts.add(DemoSite.FILES);
+        }
+        if (role.servesDashboard()) {
+            mounts.add(DASHBOARD_ASSETS);
+            if (config.demo()) {
+                mounts.add(DemoSite.FILES);
+            }
         }
         this.web = new WebServer(json, routes, mounts);
         this.retention = new RetentionPass(metadata, events, recordings, erasure, log, clock);
@@ -219,10 +231,14 @@ public final class Sightline implements AutoCloseable {
 
     /** Starts processing and serving; returns the port it serves on. */
     public int start() {
-        log.startConsuming(processor);
-        insights.start();
+        if (config.role().processes()) {
+            log.startConsuming(processor);
+            insights.start();
+        }
         port = web.start(config.host(), config.port());
-        retentionSchedule.start();
+        if (config.role().processes()) {
+            retentionSchedule.start();
+        }
         return port;
     }
 

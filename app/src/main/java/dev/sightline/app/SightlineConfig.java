@@ -25,15 +25,25 @@ import java.util.Set;
  * @param pageKeyParameters query parameters kept when URLs are grouped into pages
  * @param insights thresholds of insight detection and when it runs (flags in {@link InsightSettings#FLAGS})
  * @param backends the engines behind the ingest log and the recordings (embedded by default)
+ * @param role what this process does; anything but {@code all} needs the shared engines of a cluster
  */
 public record SightlineConfig(String host, int port, Path dataDir, boolean demo, Optional<String> publicUrl,
                               Optional<Path> geoipDatabase, double perSourceUploadsPerSecond,
                               double perProjectUploadsPerSecond, boolean trustForwardedFor,
-                              Set<String> pageKeyParameters, InsightSettings insights, Backends backends) {
+                              Set<String> pageKeyParameters, InsightSettings insights, Backends backends,
+                              NodeRole role) {
+
+    public SightlineConfig {
+        if (role != NodeRole.ALL && !backends.shared()) {
+            throw new IllegalArgumentException("--role " + role.name().toLowerCase(java.util.Locale.ROOT)
+                    + " runs beside other processes on shared engines: it needs --ingest kafka, --storage clickhouse"
+                    + " and --recordings s3");
+        }
+    }
 
     public static SightlineConfig defaults() {
         return new SightlineConfig("0.0.0.0", 8080, Path.of("data"), false, Optional.empty(), Optional.empty(),
-                50, 5_000, false, Set.of(), InsightSettings.DEFAULTS, Backends.EMBEDDED);
+                50, 5_000, false, Set.of(), InsightSettings.DEFAULTS, Backends.EMBEDDED, NodeRole.ALL);
     }
 
     /** Defaults, then environment variables, then command-line flags. */
@@ -66,6 +76,7 @@ public record SightlineConfig(String host, int port, Path dataDir, boolean demo,
                 "trust-forwarded-for", "page-parameters"));
         unknown.removeAll(InsightSettings.FLAGS);
         unknown.removeAll(Backends.FLAGS);
+        unknown.remove("role");
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown setting(s): " + unknown);
         }
@@ -82,37 +93,43 @@ public record SightlineConfig(String host, int port, Path dataDir, boolean demo,
                 values.containsKey("page-parameters")
                         ? Set.of(values.get("page-parameters").split(",")) : d.pageKeyParameters(),
                 InsightSettings.from(values),
-                Backends.from(values));
+                Backends.from(values),
+                NodeRole.parse(values.getOrDefault("role", "all")));
     }
 
     public SightlineConfig withPort(int newPort) {
         return new SightlineConfig(host, newPort, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends, role);
     }
 
     public SightlineConfig withDataDir(Path dir) {
         return new SightlineConfig(host, port, dir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends, role);
     }
 
     public SightlineConfig withDemo(boolean on) {
         return new SightlineConfig(host, port, dataDir, on, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends, role);
     }
 
     public SightlineConfig withSourceRate(double uploadsPerSecond) {
         return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, uploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends, role);
     }
 
     public SightlineConfig withInsights(InsightSettings settings) {
         return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, settings, backends);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, settings, backends, role);
     }
 
     public SightlineConfig withBackends(Backends engines) {
         return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, engines);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, engines, role);
+    }
+
+    public SightlineConfig withRole(NodeRole newRole) {
+        return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends, newRole);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

@@ -97,4 +97,18 @@ class SightlineConfigTest {
         assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--recordings", "s3", "--s3-bucket", "b",
                 "--s3-access-key", "k"))).hasMessageContaining("--s3-secret-key");
     }
+
+    @Test
+    void aRoleOtherThanAllNeedsTheSharedEngines() {
+        assertThat(SightlineConfig.defaults().role()).isEqualTo(NodeRole.ALL);
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--role", "collect")))
+                .hasMessageContaining("--ingest kafka").hasMessageContaining("--storage clickhouse")
+                .hasMessageContaining("--recordings s3");
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--role", "janitor"))).hasMessageContaining("janitor");
+
+        SightlineConfig processor = SightlineConfig.from(Map.of("SIGHTLINE_ROLE", "process"), List.of("--ingest", "kafka",
+                "--kafka-bootstrap", "k:9092", "--storage", "clickhouse", "--clickhouse-url", "http://ch:8123",
+                "--recordings", "s3", "--s3-bucket", "b"));
+        assertThat(processor.role()).isEqualTo(NodeRole.PROCESS);
+    }
 }
