@@ -25,6 +25,11 @@ public final class S3Server implements AutoCloseable {
     }
 
     public static S3Server start(Path folder) throws Exception {
+        return start(folder, 0);
+    }
+
+    /** On a chosen port: a server started again on the same folder and port is the same server to clients. */
+    public static S3Server start(Path folder, int port) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", folder.toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem").overrides(properties)
@@ -32,7 +37,7 @@ public final class S3Server implements AutoCloseable {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(context.getBlobStore())
                 .awsAuthentication(org.gaul.s3proxy.AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .build();
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
