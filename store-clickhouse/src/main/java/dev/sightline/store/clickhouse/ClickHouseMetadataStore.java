@@ -57,7 +57,7 @@ public final class ClickHouseMetadataStore implements MetadataStore {
         this.accounts = new AccountRecords(database, versions);
         this.logins = new LoginRecords(database, versions);
         this.pageGroups = new PageGroupRecords(database, versions);
-        this.security = new ClickHouseSecurityStore(new ClickHouseSecurityStore.Calls() {
+        this.security = new ClickHouseSecurityStore(database, new ClickHouseSecurityStore.Calls() {
             @Override
             public <T> T read(Supplier<T> call) {
                 return whileOpen(call);

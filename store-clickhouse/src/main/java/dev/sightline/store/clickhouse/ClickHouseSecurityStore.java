@@ -24,14 +24,16 @@ final class ClickHouseSecurityStore implements SecurityStore {
         <T> T write(Supplier<T> call);
     }
 
+    private final ClickHouseDatabase database;
     private final Calls calls;
     private final AccountRecords accounts;
     private final LoginRecords logins;
     private final AccessRecords access;
     private final ErasureRecords erasures;
 
-    ClickHouseSecurityStore(Calls calls, AccountRecords accounts, LoginRecords logins, AccessRecords access,
-                            ErasureRecords erasures) {
+    ClickHouseSecurityStore(ClickHouseDatabase database, Calls calls, AccountRecords accounts, LoginRecords logins,
+                            AccessRecords access, ErasureRecords erasures) {
+        this.database = requireNonNull(database, "database is null");
         this.calls = requireNonNull(calls, "calls is null");
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.logins = requireNonNull(logins, "logins is null");
@@ -161,10 +163,16 @@ final class ClickHouseSecurityStore implements SecurityStore {
         return calls.write(() -> logins.deleteBefore(cutoff));
     }
 
+    /** {@inheritDoc} Also removes the rows of every entity deleted since, from every metadata table. */
     @Override
     public long deleteExpired(Instant now) {
         requireNonNull(now, "now is null");
-        return calls.write(() -> logins.deleteExpiredSessions(now) + access.deleteExpiredInvites(now));
+        return calls.write(() -> {
+            long expired = logins.deleteExpiredSessions(now) + access.deleteExpiredInvites(now);
+            // The periodic pass that calls this also makes every deletion since the last one physical.
+            MetadataSchema.ENTITIES.forEach(table -> table.clearDeleted(database));
+            return expired;
+        });
     }
 
     @Override

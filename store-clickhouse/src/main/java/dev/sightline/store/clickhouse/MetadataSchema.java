@@ -22,6 +22,10 @@ final class MetadataSchema {
     static final MetadataTable API_TOKEN_USES = new MetadataTable("api_token_uses", List.of("token_id"));
     static final MetadataTable ERASURES = new MetadataTable("erasures", List.of("id"));
 
+    /** The tables of entities, whose deleted rows {@link MetadataTable#clearDeleted} removes. */
+    static final List<MetadataTable> ENTITIES = List.of(PROJECTS, ACCOUNTS, MEMBERSHIPS, LOGIN_SESSIONS, PAGE_GROUPS,
+            INVITES, API_TOKENS, API_TOKEN_USES, ERASURES);
+
     /** Append-only; pruned by a mutation, so that forgotten lines leave the disk. */
     static final String LOGIN_AUDIT = "login_audit";
 

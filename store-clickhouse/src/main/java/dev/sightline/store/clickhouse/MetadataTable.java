@@ -67,6 +67,21 @@ record MetadataTable(String name, List<String> keys) {
         return found.size();
     }
 
+    /**
+     * Removes every row of the keys whose latest row is a deletion (with a mutation, waited for), so that
+     * deleted entities leave the disk instead of staying as flagged rows. A key saved again meanwhile keeps
+     * its new row: the mutation covers only the parts that existed when it started.
+     */
+    void clearDeleted(ClickHouseDatabase database) {
+        String keyList = String.join(", ", keys);
+        String deletedKeys = "SELECT " + keyList + " FROM " + name + " GROUP BY " + keyList
+                + " HAVING argMax(deleted, version) = 1";
+        if (database.query("SELECT count() AS keys FROM (" + deletedKeys + ")").get(0).get("keys").asLong() > 0) {
+            database.execute("ALTER TABLE " + name + " DELETE WHERE (" + keyList + ") IN (" + deletedKeys + ")");
+            database.awaitMutations(name);
+        }
+    }
+
     private void append(ClickHouseDatabase database, Versions versions, List<ObjectNode> rows, boolean deleted,
                         long above) {
         if (rows.isEmpty()) {

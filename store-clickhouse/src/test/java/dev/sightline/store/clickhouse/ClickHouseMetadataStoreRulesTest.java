@@ -158,6 +158,27 @@ class ClickHouseMetadataStoreRulesTest {
     }
 
     @Test
+    void deletedAndExpiredEntitiesLeaveTheTablesAtTheNextExpiryPass() {
+        store.saveLoginSession(new LoginSession("signed-out", "a1", "c", CREATED, CREATED.plusSeconds(600)));
+        store.saveLoginSession(new LoginSession("expired", "a1", "c", CREATED, CREATED.plusSeconds(10)));
+        store.saveLoginSession(new LoginSession("valid", "a1", "c", CREATED, CREATED.plusSeconds(600)));
+        store.saveMembership(new Membership("a1", "p1", Role.ADMIN));
+        store.deleteLoginSession("signed-out");
+        store.security().deleteMembership("a1", "p1");
+
+        assertThat(store.security().deleteExpired(CREATED.plusSeconds(100))).isEqualTo(1);
+
+        try (ClickHouseDatabase database = ClickHouseDatabase.open(settings)) {
+            assertThat(database.query("SELECT token_hash FROM login_sessions"))
+                    .extracting(row -> row.get("token_hash").asText()).containsExactly("valid");
+            assertThat(database.query("SELECT account_id FROM memberships")).isEmpty();
+        }
+        assertThat(store.loginSession("valid")).isPresent();
+        store.saveMembership(new Membership("a1", "p1", Role.VIEWER));
+        assertThat(store.memberships("a1")).containsExactly(new Membership("a1", "p1", Role.VIEWER));
+    }
+
+    @Test
     void idsAndTextsWithQuotesBackslashesAndControlCharactersComeBackAsTheyWere() {
         String id = "a'1\\\"--\n";
         Account account = new Account(id, "O'Brien\\@Example.com", "h'\\", true, CREATED);
