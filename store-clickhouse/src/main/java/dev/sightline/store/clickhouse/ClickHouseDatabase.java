@@ -130,9 +130,18 @@ final class ClickHouseDatabase implements AutoCloseable {
      * runs them in the background, and 18.16 has no setting that makes the statement wait.
      */
     void awaitMutations() {
+        awaitMutationsWhere("1");
+    }
+
+    /** Waits until the mutations of this table are done, whatever the other tables' are doing. */
+    void awaitMutations(String table) {
+        awaitMutationsWhere("table = " + Sql.quote(table));
+    }
+
+    private void awaitMutationsWhere(String condition) {
         long deadline = System.currentTimeMillis() + MUTATION_WAIT_MS;
         String pending = "SELECT count() AS pending FROM system.mutations WHERE database = " + Sql.quote(name)
-                + " AND is_done = 0";
+                + " AND is_done = 0 AND " + condition;
         while (query(pending).get(0).get("pending").asLong() > 0) {
             if (System.currentTimeMillis() > deadline) {
                 throw new StoreException("mutations of " + name + " still running after " + MUTATION_WAIT_MS + " ms",
