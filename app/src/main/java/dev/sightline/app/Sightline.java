@@ -54,6 +54,7 @@ import dev.sightline.sessions.ChannelClassifier;
 import dev.sightline.sessions.PageKeys;
 import dev.sightline.sessions.UserAgentClassifier;
 import dev.sightline.store.clickhouse.ClickHouseEventStore;
+import dev.sightline.store.clickhouse.ClickHouseMetadataStore;
 import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
 import dev.sightline.store.duckdb.DuckDbEventStore;
@@ -137,7 +138,8 @@ public final class Sightline implements AutoCloseable {
             recordings.close();
             throw e;
         }
-        this.metadata = new DuckDbMetadataStore(config.dataDir());
+        this.metadata = config.backends().clickhouse().<MetadataStore>map(ClickHouseMetadataStore::new)
+                .orElseGet(() -> new DuckDbMetadataStore(config.dataDir()));
         this.snapshots = config.backends().s3().<PageSnapshotStore>map(S3PageSnapshotStore::new)
                 .orElseGet(() -> new DiskPageSnapshotStore(config.dataDir()));
         SessionErasure erasure = new SessionErasure(events, recordings, snapshots);
@@ -167,7 +169,7 @@ public final class Sightline implements AutoCloseable {
 
         this.readiness = new ReadinessRoutes(List.of(
                 new ReadinessRoutes.Dependency("events", config.backends().eventsName(), () -> events.sessionsStartedBefore("_ready", Instant.EPOCH, 1)),
-                new ReadinessRoutes.Dependency("metadata", "duckdb", () -> metadata.project("_ready")),
+                new ReadinessRoutes.Dependency("metadata", config.backends().eventsName(), () -> metadata.project("_ready")),
                 new ReadinessRoutes.Dependency("recordings", config.backends().recordingsName(),
                         () -> recordings.list("_ready", "_ready", List.of(LocalDate.EPOCH))),
                 new ReadinessRoutes.Dependency("ingest", config.backends().ingestName(), log::lag)));

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * nodes, one processor, one web node, over a real Kafka broker, clickhouse-server and S3 API server.
  * A visitor in headless Chromium goes through the demo site; the browser's requests for the tracker
  * and {@code /collect} go round-robin to the collect nodes, as a load balancer would send them; the
- * visit then replays in the web node's player and its clicks are on the heatmap.
+ * visit then replays in the web node's player and its clicks are on the heatmap. Projects and accounts
+ * are shared too: a project created on the web node takes uploads on the collect nodes right away.
  */
 @Tag("slow")
 @Tag("browser")
@@ -78,6 +79,14 @@ class ClusterTest {
                 JsonNode heatmap = Uploads.JSON.readTree(dashboard.request().get(api + "/heatmaps/points?from=0&device=desktop&page="
                         + URLEncoder.encode(home, StandardCharsets.UTF_8)).text());
                 assertThat(heatmap.get("elements")).anySatisfy(e -> assertThat(e.get("selector").asText()).isEqualTo("#cta-pricing"));
+
+                Http owner = new Http(web.baseUrl()).signIn("owner@example.com", "cluster test password");
+                Http.Response created = owner.postJson("/api/projects", "{\"name\":\"Shop\"}");
+                assertThat(created.status()).isEqualTo(201);
+                Http.Response upload = new Http(collectors.get(1).baseUrl()).postBytes("/collect", Uploads.gzip(Uploads.bytes(
+                        Uploads.upload(created.json().get("siteKey").asText(), "shop-session-1", 1, 0))), null);
+                assertThat(upload.status()).as("a project made on the web node is known to the collect nodes at once: "
+                        + upload.body()).isEqualTo(200);
 
                 Page player = dashboard.newPage();
                 player.navigate(web.baseUrl() + "/p/" + DemoSite.PROJECT_ID + "/recordings/" + sessionId);
