@@ -56,15 +56,10 @@ class ClusterFaultTest {
         S3Server s3 = S3Server.start(objects);
         int s3Port = s3.endpoint().getPort();
         try (KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"))) {
-            List<String> engines = List.of("--ingest", "kafka", "--kafka-bootstrap", kafka.bootstrapServers(),
-                    "--kafka-partitions", "4", "--storage", "clickhouse", "--clickhouse-url", clickhouse.endpoint().toString(),
-                    "--clickhouse-database", clickhouse.database(), "--recordings", "s3", "--s3-bucket", "faults",
-                    "--s3-endpoint", s3.endpoint().toString(), "--s3-path-style", "true",
-                    "--s3-access-key", S3Server.ACCESS_KEY, "--s3-secret-key", S3Server.SECRET_KEY,
-                    "--source-rate", "100000");
-            List<SightlineProcess> collectors = new ArrayList<>(List.of(node(nodes, "collect", engines),
-                    node(nodes, "collect", engines)));
-            SightlineProcess processor = node(nodes, "process", engines);
+            List<String> engines = ClusterFlags.of(kafka, clickhouse, s3.endpoint(), "faults");
+            List<SightlineProcess> collectors = new ArrayList<>(List.of(SightlineProcess.startRole(dir, nodes, "collect", engines),
+                    SightlineProcess.startRole(dir, nodes, "collect", engines)));
+            SightlineProcess processor = SightlineProcess.startRole(dir, nodes, "process", engines);
             List<String> bases = collectors.stream().map(SightlineProcess::baseUrl).toList();
             for (int s = 0; s < SESSIONS; s++) {
                 String session = "fault-session-" + s;
@@ -77,7 +72,7 @@ class ClusterFaultTest {
             awaitAtLeast(acks, 300);
             collectors.get(0).kill();
             awaitAtLeast(acks, 450);
-            processor = node(nodes, "process", engines);
+            processor = SightlineProcess.startRole(dir, nodes, "process", engines);
             s3.close();
             int beforeOutage = acks.getAsInt();
             awaitAtLeast(acks, beforeOutage + 150);
@@ -87,7 +82,7 @@ class ClusterFaultTest {
             senders.shutdown();
             assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-            awaitNoLag(new Http(processor.baseUrl()));
+            processor.awaitCaughtUp();
             List<String> stored = new ArrayList<>();
             try (ClickHouseEventStore events = new ClickHouseEventStore(clickhouse);
                  S3RecordingStore recordings = new S3RecordingStore(new S3Settings(Optional.of(s3.endpoint()), "us-east-1", "faults", "", true,
@@ -138,15 +133,6 @@ class ClusterFaultTest {
         }
     }
 
-    private SightlineProcess node(List<SightlineProcess> nodes, String role, List<String> engines) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--role", role));
-        args.addAll(engines);
-        int n = nodes.size();
-        SightlineProcess node = SightlineProcess.start(Files.createDirectories(dir.resolve(role + "-" + n)),
-                dir.resolve(role + "-" + n + ".log"), args.toArray(String[]::new));
-        nodes.add(node);
-        return node;
-    }
 
     private static void awaitAtLeast(IntSupplier count, int wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -158,16 +144,4 @@ class ClusterFaultTest {
         }
     }
 
-    private static void awaitNoLag(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        int settled = 0;
-        while (System.nanoTime() < deadline) {
-            settled = http.get("/health").json().get("ingestLag").asLong() == 0 ? settled + 1 : 0;
-            if (settled >= 3) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the processor did not catch up with the ingest topic");
-    }
 }

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,14 +45,11 @@ class ClusterTest {
         List<SightlineProcess> nodes = new ArrayList<>();
         try (KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"));
              S3Server s3 = S3Server.start(Files.createDirectories(dir.resolve("s3")))) {
-            List<String> engines = List.of("--ingest", "kafka", "--kafka-bootstrap", kafka.bootstrapServers(),
-                    "--kafka-partitions", "4", "--storage", "clickhouse", "--clickhouse-url", clickhouse.endpoint().toString(),
-                    "--clickhouse-database", clickhouse.database(), "--recordings", "s3", "--s3-bucket", "cluster",
-                    "--s3-endpoint", s3.endpoint().toString(), "--s3-path-style", "true",
-                    "--s3-access-key", S3Server.ACCESS_KEY, "--s3-secret-key", S3Server.SECRET_KEY);
-            SightlineProcess web = node(nodes, "web", engines);
-            List<SightlineProcess> collectors = List.of(node(nodes, "collect", engines), node(nodes, "collect", engines));
-            node(nodes, "process", engines);
+            List<String> engines = ClusterFlags.of(kafka, clickhouse, s3.endpoint(), "cluster");
+            SightlineProcess web = SightlineProcess.startRole(dir, nodes, "web", engines);
+            List<SightlineProcess> collectors = List.of(SightlineProcess.startRole(dir, nodes, "collect", engines),
+                    SightlineProcess.startRole(dir, nodes, "collect", engines));
+            SightlineProcess.startRole(dir, nodes, "process", engines);
 
             assertThat(new Http(collectors.get(0).baseUrl()).get("/api/auth/state").status())
                     .as("a collect node serves no dashboard").isEqualTo(404);
@@ -61,7 +57,7 @@ class ClusterTest {
 
             int[] uploadsPerCollector = visitTheDemo(web, collectors);
             assertThat(uploadsPerCollector).as("both collect nodes took uploads").doesNotContain(0);
-            awaitNoLag(new Http(web.baseUrl()));
+            web.awaitCaughtUp();
 
             try (BrowserContext dashboard = Chromium.dashboard()) {
                 APIResponse setup = dashboard.request().post(web.baseUrl() + "/api/auth/setup",
@@ -103,15 +99,6 @@ class ClusterTest {
         }
     }
 
-    private SightlineProcess node(List<SightlineProcess> nodes, String role, List<String> engines) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--role", role));
-        args.addAll(engines);
-        int n = nodes.size();
-        SightlineProcess node = SightlineProcess.start(Files.createDirectories(dir.resolve(role + "-" + n)),
-                dir.resolve(role + "-" + n + ".log"), args.toArray(String[]::new));
-        nodes.add(node);
-        return node;
-    }
 
     /** The demo visit, with the tracker and its uploads sent round-robin to the collect nodes. */
     private static int[] visitTheDemo(SightlineProcess web, List<SightlineProcess> collectors) {
@@ -147,16 +134,4 @@ class ClusterTest {
         return uploads;
     }
 
-    private static void awaitNoLag(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        int settled = 0;
-        while (System.nanoTime() < deadline) {
-            settled = http.get("/health").json().get("ingestLag").asLong() == 0 ? settled + 1 : 0;
-            if (settled >= 3) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the processor did not catch up with the ingest topic");
-    }
 }

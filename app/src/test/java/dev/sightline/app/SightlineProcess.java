@@ -36,6 +36,21 @@ final class SightlineProcess {
         return started;
     }
 
+    /**
+     * A node of a cluster: {@code --role} and the shared engines' flags, its own data folder under
+     * {@code dir} and its output in a log file beside it; added to {@code nodes} so a test can stop them all.
+     */
+    static SightlineProcess startRole(Path dir, List<SightlineProcess> nodes, String role, List<String> engines)
+            throws IOException, InterruptedException {
+        List<String> args = new java.util.ArrayList<>(List.of("--role", role));
+        args.addAll(engines);
+        String name = role + "-" + nodes.size();
+        SightlineProcess node = start(java.nio.file.Files.createDirectories(dir.resolve(name)), dir.resolve(name + ".log"),
+                args.toArray(String[]::new));
+        nodes.add(node);
+        return node;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -65,6 +80,21 @@ final class SightlineProcess {
             Thread.sleep(200);
         }
         throw new IllegalStateException("Sightline did not become healthy within " + timeout);
+    }
+
+    /** Waits until the ingest log holds nothing unprocessed, seen three times in a row (uploads may still trickle in). */
+    void awaitCaughtUp() throws InterruptedException {
+        Http http = new Http(baseUrl());
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int settled = 0;
+        while (System.nanoTime() < deadline) {
+            settled = http.get("/health").json().get("ingestLag").asLong() == 0 ? settled + 1 : 0;
+            if (settled >= 3) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("processing did not catch up with the ingest log");
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
