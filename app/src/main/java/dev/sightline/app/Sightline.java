@@ -14,6 +14,7 @@ import dev.sightline.contract.meta.MetadataStore;
 import dev.sightline.contract.meta.Project;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
+import dev.sightline.dashboard.DashboardRoutes;
 import dev.sightline.demo.DemoSite;
 import dev.sightline.erasure.ErasureRoutes;
 import dev.sightline.erasure.ErasureService;
@@ -151,6 +152,7 @@ public final class Sightline implements AutoCloseable {
                 new PageGroupRoutes(metadata, bodies, clock),
                 new SnapshotRoutes(metadata, backgrounds, bodies, clock),
                 new InsightRoutes(events, config.insights(), clock),
+                new DashboardRoutes(events, clock),
                 new DashboardPages()));
         List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
         if (config.demo()) {
