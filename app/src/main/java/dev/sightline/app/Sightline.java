@@ -15,6 +15,9 @@ import dev.sightline.contract.meta.Project;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
 import dev.sightline.dashboard.DashboardRoutes;
+import dev.sightline.dashboard.ExportRoutes;
+import dev.sightline.dashboard.NoteRoutes;
+import dev.sightline.dashboard.SavedViewRoutes;
 import dev.sightline.demo.DemoSite;
 import dev.sightline.erasure.ErasureRoutes;
 import dev.sightline.erasure.ErasureService;
@@ -152,7 +155,10 @@ public final class Sightline implements AutoCloseable {
                 new PageGroupRoutes(metadata, bodies, clock),
                 new SnapshotRoutes(metadata, backgrounds, bodies, clock),
                 new InsightRoutes(events, config.insights(), clock),
-                new DashboardRoutes(events, clock),
+                new DashboardRoutes(events, metadata.dashboards(), clock),
+                new SavedViewRoutes(metadata.dashboards(), bodies, clock),
+                new NoteRoutes(metadata.dashboards(), events, bodies, clock),
+                new ExportRoutes(events, clock),
                 new DashboardPages()));
         List<StaticMount> mounts = new ArrayList<>(List.of(DASHBOARD_ASSETS));
         if (config.demo()) {

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * Deterministic visits to a made-up shop: the same seed gives the same sessions, byte for byte.
  * Visits start anywhere in {@code [origin, origin + span)}, come from every channel, on desktops,
- * tablets and phones in several browsers, a few from a crawler; they browse one to five pages, click,
+ * tablets and phones in several browsers, a few from a crawler; they browse one to three pages, click,
  * scroll, fire custom events, hit JavaScript errors, set a tag and identify themselves. About a third
  * of the visits are by a visitor who came before.
  */
@@ -103,7 +103,7 @@ public final class TrafficGenerator {
         Source source = SOURCES.get(random.nextInt(SOURCES.size()));
         String userId = random.nextInt(100) < 20 ? "user-" + visitorId.substring(visitorId.lastIndexOf('-') + 1) : null;
         String plan = random.nextInt(100) < 30 ? (random.nextBoolean() ? "pro" : "free") : null;
-        int pageCount = crawler ? 1 : 1 + random.nextInt(5);
+        int pageCount = crawler ? 1 : 1 + random.nextInt(3);
         List<GeneratedPage> pages = new ArrayList<>();
         Instant at = start;
         String previousUrl = source.referrer();

@@ -3,6 +3,8 @@ package dev.sightline.dashboard;
 import static java.util.Objects.requireNonNull;
 
 import dev.sightline.contract.dashboard.DashboardFigures;
+import dev.sightline.contract.dashboard.DashboardStore;
+import dev.sightline.contract.dashboard.RecordingNote;
 import dev.sightline.contract.dashboard.FunnelReport;
 import dev.sightline.contract.dashboard.SessionFilter;
 import dev.sightline.contract.insights.InsightKind;
@@ -27,10 +29,12 @@ import java.util.Map;
  */
 public final class DashboardRoutes implements Routes {
     private final EventStore events;
+    private final DashboardStore store;
     private final Clock clock;
 
-    public DashboardRoutes(EventStore events, Clock clock) {
+    public DashboardRoutes(EventStore events, DashboardStore store, Clock clock) {
         this.events = requireNonNull(events, "events is null");
+        this.store = requireNonNull(store, "store is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -57,9 +61,11 @@ public final class DashboardRoutes implements Routes {
                 bounded(ctx, "limit", 50, 1, SessionQuery.MAX_LIMIT), bounded(ctx, "offset", 0, 0, 1_000_000));
         Map<String, Map<InsightKind, Integer>> insights = events.insights().sessionCounts(filter.projectId(),
                 list.sessions().stream().map(s -> s.sessionId()).toList());
+        Map<String, RecordingNote> notes = store.notes(filter.projectId(),
+                list.sessions().stream().map(s -> s.sessionId()).toList());
         ctx.json(Map.of("sessions", list.sessions().stream()
                         .map(s -> SessionView.of(s, insights.getOrDefault(s.sessionId(), Map.of()))).toList(),
-                "total", list.total()));
+                "total", list.total(), "notes", notes));
     }
 
     private void funnel(Context ctx) {
