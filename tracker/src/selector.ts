@@ -26,13 +26,20 @@ function anchor(el: Element, d: Document): string {
   return ''
 }
 
-/** One path step: tag, up to two stable classes, and :nth-of-type(k) when siblings share the tag. */
+/**
+ * One path step: tag, up to two stable classes, and :nth-of-type(k) when siblings share the tag.
+ * k is counted by walking the siblings, not by listing the parent's children: a row of a
+ * 1,000-row table is named on every click and pointer move, and a list of 1,000 costs too much.
+ */
 function step(el: Element): string {
   const tag = el.localName
-  const same = el.parentElement ? Array.from(el.parentElement.children).filter((c) => c.localName == tag) : []
+  let k = 1
+  let shared = false
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.localName == tag) k++, shared = true
+  for (let s = el.nextElementSibling; !shared && s; s = s.nextElementSibling) shared = s.localName == tag
   return esc(tag) +
     Array.from(el.classList).filter((c) => !GENERATED.test(c) && !STATE.test(c)).slice(0, 2).map((c) => '.' + esc(c)).join('') +
-    (same.length > 1 ? ':nth-of-type(' + (same.indexOf(el) + 1) + ')' : '')
+    (shared ? ':nth-of-type(' + k + ')' : '')
 }
 
 /** The stable selector of el ('' when el is not in its document). */

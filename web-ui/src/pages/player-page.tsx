@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Project, SessionDetail } from '../api-types';
+import type { ChunkRef, Project, SessionDetail } from '../api-types';
 import { api, ApiError } from '../api';
 import { CopyButton } from '../components/copy-button';
 import { RecordingNotes } from '../components/dashboard/recording-notes';
@@ -14,7 +14,7 @@ import { ReplayStage } from '../components/player/replay-stage';
 import { SeekBar } from '../components/player/seek-bar';
 import { SessionDetails } from '../components/player/session-details';
 import { countryName, formatDateTime, formatDuration, urlPath } from '../format';
-import { loadChunks } from '../player/chunk-loader';
+import { loadChunks, prefetchChunks } from '../player/chunk-loader';
 import { PlayerController, type PlayerSnapshot } from '../player/player-controller';
 import { loadPreferences, parseStartTime, savePreferences } from '../player/preferences';
 import { actionForKey, type PlayerAction } from '../player/shortcuts';
@@ -26,7 +26,14 @@ import { useTitle } from '../title';
 import { ErrorPage } from './error-page';
 import { NotFoundPage } from './not-found-page';
 
-type DetailLoad = { status: 'loading' } | { status: 'ready'; detail: SessionDetail } | { status: 'missing' } | { status: 'error'; message: string };
+/** The recording's chunks, and downloads of the first ones already under way. */
+type Recording = { chunks: ChunkRef[]; prefetched: Map<string, Promise<unknown[]>> };
+
+type DetailLoad =
+  | { status: 'loading' }
+  | { status: 'ready'; detail: SessionDetail; recording: Promise<Recording> }
+  | { status: 'missing' }
+  | { status: 'error'; message: string };
 
 export function PlayerPage({ project, sessionId }: { project: Project; sessionId: string }) {
   const [load, setLoad] = useState<DetailLoad>({ status: 'loading' });
@@ -36,8 +43,14 @@ export function PlayerPage({ project, sessionId }: { project: Project; sessionId
   useEffect(() => {
     const controller = new AbortController();
     setLoad({ status: 'loading' });
+    // The recording is asked for at once, beside the details, and its first chunks as soon as their
+    // addresses are known, so the first frame waits for neither the details nor the page's render.
+    // The player reports a failure of either.
+    const recording = api.recording(project.id, sessionId, controller.signal)
+      .then((manifest) => ({ chunks: manifest.chunks ?? [], prefetched: prefetchChunks(manifest.chunks ?? [], controller.signal) }));
+    recording.catch(() => undefined);
     api.session(project.id, sessionId, controller.signal)
-      .then((detail) => setLoad({ status: 'ready', detail }))
+      .then((detail) => setLoad({ status: 'ready', detail, recording }))
       .catch((error: Error) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 404) setLoad({ status: 'missing' });
@@ -67,7 +80,7 @@ export function PlayerPage({ project, sessionId }: { project: Project; sessionId
     );
   }
   if (load.status === 'error') return <ErrorPage message={load.message} onRetry={() => setAttempt((a) => a + 1)} />;
-  return <Player key={sessionId} project={project} detail={load.detail} />;
+  return <Player key={sessionId} project={project} detail={load.detail} recording={load.recording} />;
 }
 
 /** The value of `document.body.dataset.playerState`, the read-only hook for tests and automation. */
@@ -78,7 +91,7 @@ function hookState(snapshot: PlayerSnapshot | null): string {
   return snapshot.status;
 }
 
-function Player({ project, detail }: { project: Project; detail: SessionDetail }) {
+function Player({ project, detail, recording }: { project: Project; detail: SessionDetail; recording: Promise<Recording> }) {
   const summary = detail.summary;
   const rootRef = useRef<HTMLDivElement>(null);
   const playerRef = useRef<HTMLDivElement>(null);
@@ -108,8 +121,8 @@ function Player({ project, detail }: { project: Project; detail: SessionDetail }
     document.body.dataset.playerState = hookState(controller.snapshot);
     setSnapshot(controller.snapshot);
     const abort = new AbortController();
-    api.recording(project.id, summary.sessionId, abort.signal)
-      .then((manifest) => loadChunks(manifest.chunks ?? [], { onChunk: (chunk, events) => controller.addChunk(chunk.page, events) }, abort.signal))
+    recording
+      .then(({ chunks, prefetched }) => loadChunks(chunks, { onChunk: (chunk, events) => controller.addChunk(chunk.page, events) }, abort.signal, prefetched))
       .then(() => {
         if (!abort.signal.aborted) controller.finishLoading();
       })

@@ -20,11 +20,26 @@ async function fetchWithRetry(url: string, signal: AbortSignal): Promise<unknown
   }
 }
 
-export async function loadChunks(chunks: ChunkRef[], sink: ChunkSink, signal: AbortSignal): Promise<void> {
+/**
+ * Starts downloading the first chunks right away — before the player exists — so the first frame
+ * does not wait for the page to render; loadChunks picks these downloads up by URL.
+ */
+export function prefetchChunks(chunks: ChunkRef[], signal: AbortSignal): Map<string, Promise<unknown[]>> {
+  const started = new Map<string, Promise<unknown[]>>();
+  for (const chunk of chunks.slice(0, PARALLEL)) {
+    const promise = fetchWithRetry(chunk.url, signal);
+    promise.catch(() => undefined); // loadChunks awaits it
+    started.set(chunk.url, promise);
+  }
+  return started;
+}
+
+export async function loadChunks(chunks: ChunkRef[], sink: ChunkSink, signal: AbortSignal,
+  prefetched: Map<string, Promise<unknown[]>> = new Map()): Promise<void> {
   const inFlight: (Promise<unknown[]> | undefined)[] = [];
   const start = (index: number) => {
     if (index >= chunks.length || inFlight[index]) return;
-    const promise = fetchWithRetry(chunks[index]!.url, signal);
+    const promise = prefetched.get(chunks[index]!.url) ?? fetchWithRetry(chunks[index]!.url, signal);
     promise.catch(() => undefined); // awaited below, in order; this only silences early rejections
     inFlight[index] = promise;
   };

@@ -31,7 +31,14 @@ public final class Main {
             return;
         }
         System.out.println("Starting Sightline (data in " + config.dataDir().toAbsolutePath() + ") …");
-        Sightline sightline = new Sightline(config);
+        Sightline sightline;
+        try {
+            sightline = new Sightline(config);
+        } catch (RuntimeException e) {
+            System.err.println("Sightline cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         int port;
         try {
             port = sightline.start();
@@ -72,6 +79,10 @@ public final class Main {
                                        [--source-rate 50] [--project-rate 5000] [--trust-forwarded-for]
                                        [--page-parameters id,variant]
                                        [insight thresholds: --rage-click-count 3 --dead-click-window-ms 2500 … (docs/insights.md)]
+                                       [--ingest local|kafka --kafka-bootstrap host:9092 [--kafka-topic sightline.uploads]
+                                        [--kafka-partitions 12] [--kafka-replication 1]]
+                                       [--recordings disk|s3 --s3-bucket B [--s3-endpoint http://minio:9000] [--s3-region us-east-1]
+                                        [--s3-prefix recordings/] [--s3-path-style true] [--s3-access-key K --s3-secret-key S]]
                 Every flag can also be set as an environment variable: SIGHTLINE_PORT=9000, SIGHTLINE_DATA=/var/lib/sightline …""");
     }
 }

@@ -33,6 +33,7 @@ import dev.sightline.ingest.CountryLookup;
 import dev.sightline.ingest.MaxMindCountryLookup;
 import dev.sightline.ingest.ReceivedBatchCodec;
 import dev.sightline.ingest.RecentBatchKeys;
+import dev.sightline.ingest.kafka.KafkaIngestLog;
 import dev.sightline.ingest.wal.WalSettings;
 import dev.sightline.ingest.wal.WriteAheadLog;
 import dev.sightline.members.MemberRoutes;
@@ -60,6 +61,7 @@ import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
 import dev.sightline.store.duckdb.DuckDbEventStore;
 import dev.sightline.store.duckdb.DuckDbMetadataStore;
+import dev.sightline.store.s3.S3RecordingStore;
 import dev.sightline.tokens.ApiTokens;
 import dev.sightline.tokens.TokenRoutes;
 import dev.sightline.tracker.TrackerScriptRoutes;
@@ -67,19 +69,23 @@ import dev.sightline.web.DashboardPages;
 import dev.sightline.web.HealthRoutes;
 import dev.sightline.web.JsonBodies;
 import dev.sightline.web.PublicUrl;
+import dev.sightline.web.ReadinessRoutes;
 import dev.sightline.web.RouteGuard;
 import dev.sightline.web.Routes;
 import dev.sightline.web.SecurityHeaders;
 import dev.sightline.web.StaticMount;
 import dev.sightline.web.WebServer;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Sightline process with its embedded defaults, wired in one place: the write-ahead log between
- * collect and processing, DuckDB for events and metadata, a folder for recordings, and the web server.
+ * One Sightline process, wired in one place: the ingest log between collect and processing (the
+ * write-ahead log, or Kafka), DuckDB for events and metadata, recordings in a folder (or S3), and
+ * the web server.
  */
 public final class Sightline implements AutoCloseable {
     private static final StaticMount DASHBOARD_ASSETS = new StaticMount("/assets", "/sightline/ui/assets",
@@ -90,13 +96,14 @@ public final class Sightline implements AutoCloseable {
     private final RecordingStore recordings;
     private final MetadataStore metadata;
     private final PageSnapshotStore snapshots;
-    private final WriteAheadLog log;
+    private final IngestLog log;
     private final BatchProcessor processor;
     private final InsightScheduler insights;
     private final CountryLookup countries;
     private final WebServer web;
     private final RetentionPass retention;
     private final RetentionSchedule retentionSchedule;
+    private final ReadinessRoutes readiness;
     private int port;
 
     public Sightline(SightlineConfig config) {
@@ -108,12 +115,20 @@ public final class Sightline implements AutoCloseable {
         this.config = config;
         ObjectMapper json = objectMapper();
 
+        // Remote engines first: one that is unreachable stops the start before any local file is opened.
+        this.recordings = config.backends().s3().<RecordingStore>map(S3RecordingStore::new)
+                .orElseGet(() -> new DiskRecordingStore(config.dataDir()));
+        try {
+            this.log = config.backends().kafka().<IngestLog>map(KafkaIngestLog::new)
+                    .orElseGet(() -> new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS));
+        } catch (RuntimeException e) {
+            recordings.close();
+            throw e;
+        }
         this.metadata = new DuckDbMetadataStore(config.dataDir());
         this.events = new DuckDbEventStore(config.dataDir());
-        this.recordings = new DiskRecordingStore(config.dataDir());
         this.snapshots = new DiskPageSnapshotStore(config.dataDir());
         SessionErasure erasure = new SessionErasure(events, recordings, snapshots);
-        this.log = new WriteAheadLog(config.dataDir().resolve("ingest-log"), WalSettings.DEFAULTS);
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 
         BatchDecoder decoder = new BatchDecoder(json);
@@ -136,11 +151,18 @@ public final class Sightline implements AutoCloseable {
                 new RecentBatchKeys(1 << 20), new CollectSettings(config.perSourceUploadsPerSecond(),
                 config.perProjectUploadsPerSecond(), config.trustForwardedFor()), clock);
 
+        this.readiness = new ReadinessRoutes(List.of(
+                new ReadinessRoutes.Dependency("events", "duckdb", () -> events.sessionsStartedBefore("_ready", Instant.EPOCH, 1)),
+                new ReadinessRoutes.Dependency("metadata", "duckdb", () -> metadata.project("_ready")),
+                new ReadinessRoutes.Dependency("recordings", config.backends().recordingsName(),
+                        () -> recordings.list("_ready", "_ready", List.of(LocalDate.EPOCH))),
+                new ReadinessRoutes.Dependency("ingest", config.backends().ingestName(), log::lag)));
         List<Routes> routes = new ArrayList<>(List.of(
                 SecurityHeaders.routes(),
                 collect::addRoutes,
                 new TrackerScriptRoutes(projects, publicUrl, json),
                 new HealthRoutes(log, processor::processed),
+                readiness,
                 new RouteGuard(auth, tokens, access, metadata).routes(),
                 new AuthRoutes(auth, bodies, id -> metadata.project(id).map(Project::name).orElse("")),
                 new ProjectRoutes(metadata, access, bodies, publicUrl, clock),
@@ -218,13 +240,24 @@ public final class Sightline implements AutoCloseable {
 
     /** Waits until every acknowledged upload has been processed into the stores. */
     public boolean awaitProcessed(long timeout, TimeUnit unit) throws InterruptedException {
-        return log.awaitHandled(timeout, unit);
+        if (log instanceof WriteAheadLog wal) {
+            return wal.awaitHandled(timeout, unit);
+        }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (log.lag() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     @Override
     public void close() {
         retentionSchedule.close();
         web.close();
+        readiness.close();
         log.close();
         insights.close();
         events.close();

@@ -24,15 +24,16 @@ import java.util.Set;
  * @param trustForwardedFor take client addresses from X-Forwarded-For (only behind a trusted proxy)
  * @param pageKeyParameters query parameters kept when URLs are grouped into pages
  * @param insights thresholds of insight detection and when it runs (flags in {@link InsightSettings#FLAGS})
+ * @param backends the engines behind the ingest log and the recordings (embedded by default)
  */
 public record SightlineConfig(String host, int port, Path dataDir, boolean demo, Optional<String> publicUrl,
                               Optional<Path> geoipDatabase, double perSourceUploadsPerSecond,
                               double perProjectUploadsPerSecond, boolean trustForwardedFor,
-                              Set<String> pageKeyParameters, InsightSettings insights) {
+                              Set<String> pageKeyParameters, InsightSettings insights, Backends backends) {
 
     public static SightlineConfig defaults() {
         return new SightlineConfig("0.0.0.0", 8080, Path.of("data"), false, Optional.empty(), Optional.empty(),
-                50, 5_000, false, Set.of(), InsightSettings.DEFAULTS);
+                50, 5_000, false, Set.of(), InsightSettings.DEFAULTS, Backends.EMBEDDED);
     }
 
     /** Defaults, then environment variables, then command-line flags. */
@@ -64,6 +65,7 @@ public record SightlineConfig(String host, int port, Path dataDir, boolean demo,
         unknown.removeAll(List.of("host", "port", "data", "demo", "public-url", "geoip", "source-rate", "project-rate",
                 "trust-forwarded-for", "page-parameters"));
         unknown.removeAll(InsightSettings.FLAGS);
+        unknown.removeAll(Backends.FLAGS);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown setting(s): " + unknown);
         }
@@ -79,32 +81,38 @@ public record SightlineConfig(String host, int port, Path dataDir, boolean demo,
                 Boolean.parseBoolean(values.getOrDefault("trust-forwarded-for", "false")),
                 values.containsKey("page-parameters")
                         ? Set.of(values.get("page-parameters").split(",")) : d.pageKeyParameters(),
-                InsightSettings.from(values));
+                InsightSettings.from(values),
+                Backends.from(values));
     }
 
     public SightlineConfig withPort(int newPort) {
         return new SightlineConfig(host, newPort, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends);
     }
 
     public SightlineConfig withDataDir(Path dir) {
         return new SightlineConfig(host, port, dir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends);
     }
 
     public SightlineConfig withDemo(boolean on) {
         return new SightlineConfig(host, port, dataDir, on, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends);
     }
 
     public SightlineConfig withSourceRate(double uploadsPerSecond) {
         return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, uploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, backends);
     }
 
     public SightlineConfig withInsights(InsightSettings settings) {
         return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
-                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, settings);
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, settings, backends);
+    }
+
+    public SightlineConfig withBackends(Backends engines) {
+        return new SightlineConfig(host, port, dataDir, demo, publicUrl, geoipDatabase, perSourceUploadsPerSecond,
+                perProjectUploadsPerSecond, trustForwardedFor, pageKeyParameters, insights, engines);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

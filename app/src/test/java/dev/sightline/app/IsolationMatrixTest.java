@@ -307,6 +307,13 @@ class IsolationMatrixTest {
         });
         samples.put("segmentId", projectId -> saved(projectId, "segments", "{\"name\":\"Phones\",\"filters\":[\"device:equals:mobile\"]}"));
         samples.put("funnelId", projectId -> saved(projectId, "funnels", "{\"name\":\"Cart\",\"steps\":[\"page:contains:/cart\"]}"));
+        samples.put("groupId", projectId -> {
+            Http.Response response = team.owner().postJson("/api/projects/" + projectId + "/heatmaps/groups",
+                    "{\"name\":\"Sample\",\"pattern\":\"/sample-" + counter.incrementAndGet() + "/*\"}");
+            Team.require(response, 201);
+            String id = response.json().get("id").asText();
+            return new Sample(id, () -> listed("/api/projects/" + projectId + "/heatmaps/groups", "id", id));
+        });
         return samples;
     }
 

@@ -3,6 +3,8 @@ package dev.sightline.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.web.RouteAccess;
 import dev.sightline.web.WebServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,10 @@ final class ProjectReads {
                 continue;
             }
             String path = route.path().replace("{projectId}", projectId);
+            if (path.contains("/heatmaps/") && !path.endsWith("/pages") && !path.endsWith("/groups")) {
+                bodies.addAll(perPage(http, projectId, path));
+                continue;
+            }
             if (!path.contains("{sessionId}")) {
                 bodies.add(read(http, path + (path.endsWith("/sessions") ? "?from=0&bots=true&limit=500" : "")));
                 continue;
@@ -43,6 +49,26 @@ final class ProjectReads {
                     bodies.add(read(http, fill(sessionPath, Map.of("{page}", chunk.get("page").asText(),
                             "{seq}", chunk.get("seq").asText()))));
                 }
+            }
+        }
+        return bodies;
+    }
+
+    /**
+     * A heatmap route read for each page and device class the project has traffic of; the snapshot
+     * routes only where a snapshot exists.
+     */
+    private static List<String> perPage(Http http, String projectId, String path) {
+        List<String> bodies = new ArrayList<>();
+        for (String device : List.of("desktop", "tablet", "mobile", "other")) {
+            JsonNode pages = http.get("/api/projects/" + projectId + "/heatmaps/pages?from=0&bots=true&device=" + device)
+                    .json().get("pages");
+            for (JsonNode page : pages) {
+                if (path.contains("/snapshot") && !page.get("hasSnapshot").asBoolean()) {
+                    continue;
+                }
+                bodies.add(read(http, path + "?from=0&bots=true&device=" + device + "&page="
+                        + URLEncoder.encode(page.get("pageKey").asText(), StandardCharsets.UTF_8)));
             }
         }
         return bodies;

@@ -17,6 +17,9 @@ import dev.sightline.contract.store.SessionSort;
 import dev.sightline.contract.store.StoredClick;
 import dev.sightline.contract.store.TimelineMarker;
 import dev.sightline.demo.DemoSite;
+import dev.sightline.ingest.kafka.KafkaBroker;
+import dev.sightline.ingest.kafka.KafkaSettings;
+import dev.sightline.store.s3.S3Server;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The foundation end to end: a visitor in headless Chromium goes through the demo site with the real
  * tracker; the server stores the session (pages, clicks anchored to their elements, the error, the
  * custom event, the hashed identity) with every typed secret masked; and the dashboard's player
- * replays the visit.
+ * replays the visit — with the embedded engines, and again with the ingest log on Kafka and the
+ * recordings in S3 (a real KRaft broker and S3 API server started by the test).
  */
 @Tag("browser")
 class RecordedVisitReplayTest {
@@ -47,7 +51,27 @@ class RecordedVisitReplayTest {
 
     @Test
     void aVisitThroughTheTrackerIsStoredWithMaskedInputsAndReplaysInThePlayer() throws Exception {
-        Sightline sightline = new Sightline(SightlineConfig.defaults().withDataDir(data).withPort(0).withDemo(true));
+        recordAndReplay(SightlineConfig.defaults().withDataDir(data).withPort(0).withDemo(true), List.of(data));
+    }
+
+    @Test
+    void theSameVisitGoesThroughKafkaAndIntoS3AndReplaysTheSame(@TempDir Path engines) throws Exception {
+        Path objects = engines.resolve("s3");
+        java.nio.file.Files.createDirectories(objects);
+        try (KafkaBroker kafka = KafkaBroker.start(engines.resolve("kafka")); S3Server s3 = S3Server.start(objects)) {
+            Backends backends = new Backends(Optional.of(KafkaSettings.of(kafka.bootstrapServers())),
+                    Optional.of(s3.settings("recordings-bucket")));
+            recordAndReplay(SightlineConfig.defaults().withDataDir(data).withPort(0).withDemo(true).withBackends(backends),
+                    List.of(data, objects, engines.resolve("kafka")));
+        }
+        assertThat(data.resolve("recordings")).as("no recordings on local disk").doesNotExist();
+        assertThat(data.resolve("ingest-log")).as("no local ingest log").doesNotExist();
+        assertThat(DataScan.find(objects, List.of("pricing-title"))).as("the recorded pages are in the bucket").isNotEmpty();
+    }
+
+    /** The visit, the stored session, the replay; then no typed secret in any of the scanned folders. */
+    private static void recordAndReplay(SightlineConfig config, List<Path> scanned) throws Exception {
+        Sightline sightline = new Sightline(config);
         String base = "http://localhost:" + sightline.start();
         String sessionId;
         List<String> apiBodies = new java.util.ArrayList<>();
@@ -90,7 +114,9 @@ class RecordedVisitReplayTest {
 
         List<String> secrets = List.of(NAME, EMAIL, PASSWORD, GOALS, "Quuxwellington", "Zebra-Violin");
         assertThat(apiBodies).isNotEmpty().allSatisfy(body -> assertThat(secrets).noneMatch(body::contains));
-        assertThat(DataScan.find(data, secrets)).as("secrets found in the data directory").isEmpty();
+        for (Path folder : scanned) {
+            assertThat(DataScan.find(folder, secrets)).as("secrets found in " + folder).isEmpty();
+        }
     }
 
     private static void visitTheDemo(String base) {

@@ -61,4 +61,33 @@ class SightlineConfigTest {
         assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--port", "many"))).hasMessageContaining("port");
         assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--port"))).hasMessageContaining("needs a value");
     }
+
+    @Test
+    void theEnginesAreEmbeddedUnlessKafkaOrS3AreChosenWithWhatTheyNeed() {
+        assertThat(SightlineConfig.defaults().backends()).isEqualTo(Backends.EMBEDDED);
+
+        SightlineConfig cluster = SightlineConfig.from(Map.of("SIGHTLINE_KAFKA_BOOTSTRAP", "kafka-1:9092,kafka-2:9092"),
+                List.of("--ingest", "kafka", "--kafka-partitions", "24", "--recordings", "s3", "--s3-bucket", "rec",
+                        "--s3-endpoint", "http://minio:9000", "--s3-path-style", "true"));
+
+        assertThat(cluster.backends().kafka()).hasValueSatisfying(kafka -> {
+            assertThat(kafka.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+            assertThat(kafka.partitions()).isEqualTo(24);
+            assertThat(kafka.topic()).isEqualTo("sightline.uploads");
+        });
+        assertThat(cluster.backends().s3()).hasValueSatisfying(s3 -> {
+            assertThat(s3.bucket()).isEqualTo("rec");
+            assertThat(s3.endpoint()).hasValueSatisfying(e -> assertThat(e.toString()).isEqualTo("http://minio:9000"));
+            assertThat(s3.pathStyle()).isTrue();
+            assertThat(s3.prefix()).isEqualTo("recordings/");
+            assertThat(s3.accessKey()).as("credentials from the AWS chain").isEmpty();
+        });
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--ingest", "kafka")))
+                .hasMessageContaining("--kafka-bootstrap");
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--recordings", "s3")))
+                .hasMessageContaining("--s3-bucket");
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--ingest", "rabbit"))).hasMessageContaining("rabbit");
+        assertThatThrownBy(() -> SightlineConfig.from(Map.of(), List.of("--recordings", "s3", "--s3-bucket", "b",
+                "--s3-access-key", "k"))).hasMessageContaining("--s3-secret-key");
+    }
 }

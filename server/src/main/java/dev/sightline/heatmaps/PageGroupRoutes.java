@@ -44,10 +44,17 @@ public final class PageGroupRoutes implements Routes {
         routes.get(base, ctx -> ctx.json(metadata.pageGroups(project(ctx)).stream().map(PageGroupRoutes::view).toList()),
                 RouteAccess.PROJECT_READ);
         routes.post(base, this::create, RouteAccess.PROJECT_MEMBER);
-        routes.delete(base + "/{groupId}", ctx -> {
-            metadata.deletePageGroup(project(ctx), ctx.pathParam("groupId"));
-            ctx.status(204);
-        }, RouteAccess.PROJECT_MEMBER);
+        routes.delete(base + "/{groupId}", this::delete, RouteAccess.PROJECT_MEMBER);
+    }
+
+    private void delete(Context ctx) {
+        String projectId = project(ctx);
+        String groupId = ctx.pathParam("groupId");
+        if (metadata.pageGroups(projectId).stream().noneMatch(g -> g.id().equals(groupId))) {
+            throw HttpProblem.notFound("page group");
+        }
+        metadata.deletePageGroup(projectId, groupId);
+        ctx.status(204);
     }
 
     private static String project(Context ctx) {

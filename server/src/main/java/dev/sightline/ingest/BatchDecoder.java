@@ -1,9 +1,13 @@
 package dev.sightline.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.contract.wire.AnalyticsEvent;
 import dev.sightline.contract.wire.Batch;
 import dev.sightline.contract.wire.WireLimits;
@@ -13,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,18 +51,72 @@ public final class BatchDecoder {
             throw HttpProblem.badRequest("empty_body", "the upload has no body");
         }
         byte[] plain = isGzip(body) ? gunzip(body) : body;
-        JsonNode root;
-        try {
-            root = json.readTree(plain);
+        try (JsonParser parser = json.getFactory().createParser(plain)) {
+            return parse(parser, plain);
         } catch (JsonProcessingException e) {
             throw HttpProblem.badRequest("malformed_json", "the upload is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw HttpProblem.badRequest("malformed_json", "the upload cannot be read: " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
+    }
+
+    /**
+     * Reads the upload's fields as a tree — except the recording: rrweb's events are most of an
+     * upload's bytes, so they are checked as they stream past and kept as the very JSON text they
+     * arrived as, never built into a tree and written out again (which cost more than all the rest of
+     * collect and processing together).
+     */
+    private Batch parse(JsonParser parser, byte[] plain) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw HttpProblem.badRequest("malformed_json", "the upload must be a JSON object");
         }
-        return envelope(root);
+        ObjectNode root = json.createObjectNode();
+        String recording = null; // a field given twice counts once, the last time, as in a tree
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("r") && value == JsonToken.START_ARRAY) {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                int events = recordingEvents(parser);
+                int end = (int) parser.currentLocation().getByteOffset();
+                recording = events == 0 ? "[]" : new String(plain, start, end - start, StandardCharsets.UTF_8);
+                root.remove("r");
+            } else {
+                JsonNode tree = json.readTree(parser);
+                root.set(name, tree == null ? NullNode.getInstance() : tree);
+                recording = name.equals("r") ? null : recording;
+            }
+        }
+        return envelope(root, recording);
+    }
+
+    /** Checks the recording's events up to its closing bracket; returns how many there are. */
+    private static int recordingEvents(JsonParser parser) throws IOException {
+        int count = 0;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (++count > MAX_RECORDING_EVENTS) {
+                throw HttpProblem.tooLarge("'r' holds more than " + MAX_RECORDING_EVENTS + " events");
+            }
+            boolean typed = false;
+            boolean timed = false;
+            if (token == JsonToken.START_OBJECT) {
+                for (JsonToken field = parser.nextToken(); field == JsonToken.FIELD_NAME; field = parser.nextToken()) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (name.equals("type")) {
+                        typed = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT;
+                    } else if (name.equals("timestamp")) {
+                        timed = value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;
+                    }
+                    parser.skipChildren();
+                }
+            }
+            if (!typed || !timed) {
+                throw HttpProblem.badRequest("invalid_recording",
+                        "every recording event needs an integer type and a numeric timestamp");
+            }
+        }
+        return count;
     }
 
     private static boolean isGzip(byte[] body) {
@@ -84,7 +143,8 @@ public final class BatchDecoder {
         }
     }
 
-    private Batch envelope(JsonNode root) {
+    /** {@code recording}: the recording's JSON text when {@code r} was an array (checked already), else null. */
+    private Batch envelope(JsonNode root, String recording) {
         integer(root, "v", 1, 1);
         String key = string(root, "key", 1, 64);
         String visitorId = id(root, "vid");
@@ -99,15 +159,11 @@ public final class BatchDecoder {
             throw HttpProblem.badRequest("invalid_field", "url must be an http(s) URL");
         }
         List<AnalyticsEvent> events = events(array(root, "a", WireLimits.MAX_EVENTS));
-        JsonNode recording = array(root, "r", MAX_RECORDING_EVENTS);
-        for (JsonNode event : recording) {
-            if (!event.isObject() || !event.path("type").isInt() || !event.path("timestamp").isNumber()) {
-                throw HttpProblem.badRequest("invalid_recording",
-                        "every recording event needs an integer type and a numeric timestamp");
-            }
+        if (recording == null) {
+            array(root, "r", MAX_RECORDING_EVENTS); // refuses a missing or non-array recording with its reason
         }
         return new Batch(key, visitorId, sessionId, pageNumber, sequence, pageStart, sentAt, last, url, events,
-                recording.isEmpty() ? "[]" : recording.toString());
+                recording);
     }
 
     private List<AnalyticsEvent> events(JsonNode array) {

@@ -19,7 +19,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
@@ -58,6 +60,7 @@ public final class BatchProcessor implements RecordHandler {
     @Override
     public void handle(List<LogRecord> records) {
         List<BatchRows> rows = new ArrayList<>(records.size());
+        Map<ChunkKey, byte[]> chunks = new LinkedHashMap<>();
         for (LogRecord record : records) {
             ReceivedBatch received;
             String recording;
@@ -74,11 +77,12 @@ public final class BatchProcessor implements RecordHandler {
                 ChunkKey key = new ChunkKey(received.projectId(),
                         batchRows.page().startedAt().atZone(ZoneOffset.UTC).toLocalDate(),
                         received.batch().sessionId(), received.batch().pageNumber(), received.batch().sequence());
-                recordings.put(key, gzip(recording));
+                chunks.put(key, gzip(recording));
                 snapshots.offer(batchRows, recording);
             }
             rows.add(batchRows.withPageChanges(PageChangeScanner.scan(received.batch())));
         }
+        recordings.putAll(chunks);
         events.write(rows);
         processed.addAndGet(rows.size());
     }

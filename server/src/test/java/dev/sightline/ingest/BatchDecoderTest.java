@@ -53,6 +53,26 @@ class BatchDecoderTest {
     }
 
     @Test
+    void theRecordingIsKeptAsTheJsonTextItArrivedAsAndItsEventsAreChecked() {
+        String recording = "[ {\"type\": 4, \"timestamp\": 1.7e12, \"data\": {\"href\": \"h\u00e9\"}},\n"
+                + "{\"data\": {\"type\": \"x\", \"n\": [1, {\"type\": 1}]}, \"timestamp\": 2, \"type\": 3} ]";
+        String upload = new String(with(u -> u.remove("r")), StandardCharsets.UTF_8);
+        byte[] withRecording = (upload.substring(0, upload.length() - 1) + ",\"r\":" + recording + "}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(decoder.decode(withRecording).recordingJson()).isEqualTo(recording);
+        assertThat(decoder.decode(Uploads.gzip(withRecording)).recordingJson()).isEqualTo(recording);
+        assertThat(decoder.decode(with(u -> u.putArray("r"))).recordingJson()).isEqualTo("[]");
+        assertThat(decoder.decode(with(u -> u.putArray("r"))).hasRecording()).isFalse();
+        assertProblem(() -> decoder.decode(with(u -> u.putArray("r").addObject().put("type", 3))), 400, "invalid_recording");
+        assertProblem(() -> decoder.decode(with(u -> u.putArray("r").addObject().put("type", 3.5).put("timestamp", 1))),
+                400, "invalid_recording");
+        assertProblem(() -> decoder.decode(with(u -> u.putArray("r").add(3))), 400, "invalid_recording");
+        assertProblem(() -> decoder.decode(with(u -> u.put("r", "[]"))), 400, "invalid_field");
+        assertProblem(() -> decoder.decode(with(u -> u.remove("r"))), 400, "missing_field");
+    }
+
+    @Test
     void aGzippedUploadIsRecognisedByItsMagicBytes() {
         Batch batch = decoder.decode(Uploads.gzip(with(u -> { })));
 

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +15,14 @@ public interface RecordingStore extends AutoCloseable {
 
     /** Stores a chunk, replacing one with the same key. Durable when it returns. */
     void put(ChunkKey key, byte[] gzippedJsonArray);
+
+    /**
+     * Stores several chunks, each replacing one with the same key; every one is durable when it
+     * returns. A store may make them durable together, which is far cheaper than one at a time.
+     */
+    default void putAll(Map<ChunkKey, byte[]> gzippedJsonArrays) {
+        gzippedJsonArrays.forEach(this::put);
+    }
 
     /**
      * The chunks of a session, ordered by page number then sequence.

@@ -81,6 +81,30 @@ public abstract class RecordingStoreContract {
     }
 
     @Test
+    void manyChunksPutTogetherAreEachStoredReplacingEarlierOnesAndSurviveReopening() {
+        ChunkKey replaced = key(PROJECT, DAY, "s2", 1, 0);
+        store.put(replaced, gzip("[0]"));
+        java.util.Map<ChunkKey, byte[]> chunks = new java.util.LinkedHashMap<>();
+        for (int session = 1; session <= 3; session++) {
+            for (int page = 1; page <= 2; page++) {
+                for (int sequence = 0; sequence < 3; sequence++) {
+                    chunks.put(key(PROJECT, DAY.plusDays(session % 2), "s" + session, page, sequence),
+                            gzip("[" + session + "," + page + "," + sequence + "]"));
+                }
+            }
+        }
+
+        store.putAll(chunks);
+        reopen();
+
+        for (var chunk : chunks.entrySet()) {
+            assertThat(read(chunk.getKey())).as(chunk.getKey().path()).isEqualTo(chunk.getValue());
+        }
+        assertThat(store.list(PROJECT, "s2", List.of(DAY, DAY.plusDays(1)))).hasSize(6);
+        assertThat(read(replaced)).isEqualTo(chunks.get(replaced));
+    }
+
+    @Test
     void aSessionsChunksAreListedByPageThenSequenceAcrossDays() {
         LocalDate nextDay = DAY.plusDays(1);
         List<ChunkKey> keys = List.of(

@@ -16,9 +16,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -36,6 +40,8 @@ public final class DiskRecordingStore implements RecordingStore {
     /** The folder under the data directory. */
     public static final String FOLDER = "recordings";
 
+    private static final int SYNC_THREADS = 16;
+
     private static final Comparator<StoredChunk> PLAY_ORDER = Comparator
             .comparingInt((StoredChunk chunk) -> chunk.key().pageNumber())
             .thenComparingInt(chunk -> chunk.key().sequence())
@@ -43,6 +49,16 @@ public final class DiskRecordingStore implements RecordingStore {
 
     private final ChunkPaths paths;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * fsyncs issued together: the file system commits concurrent flushes in one journal transaction,
+     * so 16 at once store about three times as many chunks per second as one after another (measured
+     * on ext4 here; see bench/).
+     */
+    private final ExecutorService syncs = Executors.newFixedThreadPool(SYNC_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "recording-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean closed;
 
     public DiskRecordingStore(Path dataDir) {
@@ -64,6 +80,21 @@ public final class DiskRecordingStore implements RecordingStore {
             DurableFiles.write(file, gzippedJsonArray);
             return null;
         }, "cannot store chunk " + key.path());
+    }
+
+    /** Writes them all, then forces them together: one round of parallel fsyncs instead of two per chunk. */
+    @Override
+    public void putAll(Map<ChunkKey, byte[]> gzippedJsonArrays) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        gzippedJsonArrays.forEach((key, bytes) -> files.put(paths.chunk(key), requireNonNull(bytes, "chunk bytes are null")));
+        if (files.isEmpty()) {
+            return;
+        }
+        shared(() -> {
+            DurableFiles.createFolders(paths.root(), files.keySet().stream().map(Path::getParent).distinct().toList(), syncs);
+            DurableFiles.writeAll(files, syncs);
+            return null;
+        }, "cannot store " + files.size() + " chunks");
     }
 
     @Override
@@ -169,6 +200,7 @@ public final class DiskRecordingStore implements RecordingStore {
         } finally {
             lock.writeLock().unlock();
         }
+        syncs.shutdown();
     }
 
     private static void addChunks(List<StoredChunk> chunks, Path sessionFolder, String projectId, LocalDate day,
