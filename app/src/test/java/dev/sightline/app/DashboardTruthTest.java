@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.contract.insights.InsightKind;
 import dev.sightline.demo.DemoSite;
+import dev.sightline.insights.InsightSettings;
 import dev.sightline.traffic.GeneratedPage;
 import dev.sightline.traffic.GeneratedSession;
 import dev.sightline.traffic.TrafficGenerator;
@@ -57,7 +59,7 @@ class DashboardTruthTest {
     static void sendTheTraffic() throws Exception {
         SetClock clock = new SetClock(ORIGIN);
         sightline = new Sightline(SightlineConfig.defaults().withDataDir(data).withPort(0).withDemo(true)
-                .withSourceRate(1_000_000), clock);
+                .withSourceRate(1_000_000).withInsights(InsightSettings.from(Map.of("insight-sweep-ms", "100"))), clock);
         String base = "http://localhost:" + sightline.start();
         all = new TrafficGenerator(42).sessions(SESSIONS, ORIGIN, SPAN);
         List<TrafficUploads.Upload> uploads = new ArrayList<>();
@@ -68,8 +70,12 @@ class DashboardTruthTest {
         new TrafficSender(base).send(uploads, clock::set);
         long sent = System.nanoTime();
         assertThat(sightline.awaitProcessed(5, TimeUnit.MINUTES)).isTrue();
-        System.out.printf("dashboard truth: %d sessions, %d uploads sent in %d ms, all stored after %d ms%n",
-                all.size(), uploads.size(), (sent - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        long stored = System.nanoTime();
+        clock.set(ORIGIN.plus(SPAN).plus(Duration.ofHours(1)));
+        awaitAnalysed();
+        System.out.printf("dashboard truth: %d sessions, %d uploads sent in %d ms, all stored after %d ms, analysed after %d ms%n",
+                all.size(), uploads.size(), (sent - started) / 1_000_000, (stored - started) / 1_000_000,
+                (System.nanoTime() - started) / 1_000_000);
         people = all.stream().filter(s -> !s.bot()).toList();
         Map<String, GeneratedSession> first = new HashMap<>();
         for (GeneratedSession s : all) {
@@ -78,6 +84,16 @@ class DashboardTruthTest {
         }
         firstSessions = first.values().stream().map(GeneratedSession::sessionId).collect(Collectors.toSet());
         http = new Http(base).signUpOwner("owner@example.com", "dashboard truth password");
+    }
+
+    /** Waits until insight analysis has seen every page view. */
+    static void awaitAnalysed() throws InterruptedException {
+        Instant farFuture = Instant.parse("2100-01-01T00:00:00Z");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!sightline.events().insights().pending(farFuture, farFuture, 1).isEmpty()) {
+            assertThat(System.nanoTime()).as("page views still wait for analysis").isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     @AfterAll
@@ -241,6 +257,21 @@ class DashboardTruthTest {
         assertThat(recordings(both)).isEqualTo(combined);
         assertThat(figures(both).get("sessions").asLong()).isEqualTo(combined);
         assertThat(recordings("&bots=only")).isEqualTo(all.size() - people.size());
+    }
+
+    @Test
+    void insightRatesCountTheSessionsWithErrorsAndEachLinksToThatManyRecordings() {
+        JsonNode insights = figures("").get("insightSessions");
+
+        assertThat(insights.get("JS_ERROR").asLong()).isEqualTo(people.stream()
+                .filter(s -> s.pages().stream().anyMatch(p -> !p.errors().isEmpty())).count()).isPositive();
+        for (InsightKind kind : InsightKind.values()) {
+            String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+            assertThat(recordings("&f=" + encode("insight:" + name + ":yes"))).as(name)
+                    .isEqualTo(insights.path(kind.name()).asLong());
+            assertThat(recordings("&f=" + encode("insight:" + name + ":no"))).as(name)
+                    .isEqualTo(people.size() - insights.path(kind.name()).asLong());
+        }
     }
 
     static final List<String> STEPS = List.of("page:contains:/product/", "page:ends_with:/cart", "event:equals:purchase");
