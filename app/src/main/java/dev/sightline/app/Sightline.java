@@ -128,7 +128,7 @@ public final class Sightline implements AutoCloseable {
         this.metadata = new DuckDbMetadataStore(config.dataDir());
         this.events = new DuckDbEventStore(config.dataDir());
         this.snapshots = new DiskPageSnapshotStore(config.dataDir());
-        SessionErasure erasure = new SessionErasure(events, recordings, snapshots);
+        SessionErasure erasure = new SessionErasure(events, recordings, snapshots, metadata.dashboards());
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 
         BatchDecoder decoder = new BatchDecoder(json);

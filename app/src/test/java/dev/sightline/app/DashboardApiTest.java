@@ -92,6 +92,17 @@ class DashboardApiTest {
     }
 
     @Test
+    void erasingAPersonDeletesTheNotesOnTheirRecordings() {
+        String path = PROJECT + "/sessions/export-cccc/note";
+        Team.require(owner.send("PUT", path, "{\"favourite\":true,\"labels\":[],\"note\":\"Called support\"}"), 200);
+
+        Team.require(owner.postJson(PROJECT + "/erasures", "{\"visitorId\":\"visitor-export-cccc\"}"), 201);
+
+        assertThat(owner.get(path).status()).isEqualTo(404);
+        assertThat(sightline.metadata().dashboards().note(DemoSite.PROJECT_ID, "export-cccc")).isEmpty();
+    }
+
+    @Test
     void theExportAnswersATokenInJsonAndCsvByUpToThreeDimensionsAndLimitsTheRate() throws Exception {
         String token = new Team(base, owner).token(DemoSite.PROJECT_ID, "export").get("token").asText();
         HttpClient client = HttpClient.newHttpClient();
