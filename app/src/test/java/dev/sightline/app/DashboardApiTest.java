@@ -106,6 +106,7 @@ class DashboardApiTest {
     void theExportAnswersATokenInJsonAndCsvByUpToThreeDimensionsAndLimitsTheRate() throws Exception {
         String token = new Team(base, owner).token(DemoSite.PROJECT_ID, "export").get("token").asText();
         HttpClient client = HttpClient.newHttpClient();
+        long sessions = owner.get(PROJECT + "/recordings").json().get("total").asLong();
         HttpResponse<String> json = get(client, token, PROJECT + "/export/metrics?dimensions=device,browser,url");
         assertThat(json.statusCode()).isEqualTo(200);
         JsonNode rows = Uploads.JSON.readTree(json.body()).get("rows");
@@ -113,12 +114,12 @@ class DashboardApiTest {
         assertThat(rows.get(0).get("device").asText()).isEqualTo("DESKTOP");
         assertThat(rows.get(0).get("browser").asText()).isEqualTo("Chrome");
         assertThat(rows.get(0).get("url").asText()).isEqualTo("shop.example.com/page-1");
-        assertThat(rows.get(0).get("sessions").asLong()).isEqualTo(3);
-        assertThat(rows.get(0).get("pageViews").asLong()).isEqualTo(3);
+        assertThat(rows.get(0).get("sessions").asLong()).isEqualTo(sessions).isPositive();
+        assertThat(rows.get(0).get("pageViews").asLong()).isEqualTo(sessions);
 
         HttpResponse<String> csv = get(client, token, PROJECT + "/export/recordings?format=csv");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(csv.body().split("\r\n")).hasSize(4);
+        assertThat(csv.body().split("\r\n")).hasSize(1 + (int) sessions);
         assertThat(csv.body()).startsWith("session_id,visitor_id,started_at");
         assertThat(get(client, token, PROJECT + "/export/metrics?dimensions=device,browser,os,country").statusCode())
                 .isEqualTo(400);
