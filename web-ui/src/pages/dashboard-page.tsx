@@ -102,7 +102,7 @@ function Figures({ f, recordings }: { f: DashboardFigures; recordings: (extra?: 
         </div>
       </section>
       <div class="breakdown-grid">
-        <Breakdown title="Top pages" id="top-pages" rows={f.topPages} total={f.sessions} link={(v) => recordings([`visited_page:equals:${v}`])} />
+        <Breakdown title="Top pages" unit="page views" id="top-pages" rows={f.topPages} total={f.pageViews} link={(v) => recordings([`visited_page:equals:${v}`])} />
         <Breakdown title="Entry pages" id="entry-pages" rows={f.entryPages} total={f.sessions} link={(v) => recordings([`entry_page:equals:${v}`])} />
         <Breakdown title="Exit pages" id="exit-pages" rows={f.exitPages} total={f.sessions} link={(v) => recordings([`exit_page:equals:${v}`])} />
         <Breakdown title="Channels" id="channels" rows={f.channels} total={f.sessions} name={(v) => channelName(v as never)} link={(v) => recordings([`channel:equals:${v}`])} />
@@ -131,12 +131,13 @@ function Kpi({ id, label, value, note, href }: { id: string; label: string; valu
   );
 }
 
-function Breakdown({ title, id, rows, total, link, name, empty }: {
+function Breakdown({ title, id, rows, total, link, name, empty, unit = 'sessions' }: {
   title: string; id: string; rows: Count[]; total: number; link: (value: string) => string; name?: (value: string) => string; empty?: string;
+  unit?: string;
 }) {
   return (
     <section class="card breakdown" id={id}>
-      <div class="card-head"><h2>{title}</h2><span class="muted">sessions</span></div>
+      <div class="card-head"><h2>{title}</h2><span class="muted">{unit}</span></div>
       {rows.length === 0 ? <p class="muted breakdown-empty">{empty ?? 'Nothing in this range.'}</p> : (
         <ol class="breakdown-rows">
           {rows.map((row) => (

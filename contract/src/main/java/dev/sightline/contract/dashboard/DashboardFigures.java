@@ -15,7 +15,8 @@ import java.util.Map;
  * @param avgActiveMs         mean active time per session
  * @param avgDurationMs       mean time from a session's first to its last moment
  * @param insightSessions     sessions in which each insight was detected
- * @param topPages            page keys by sessions that visited them
+ * @param topPages            page keys by page views (the {@code sessions} of these counts are page views;
+ *                            the recordings behind one are the sessions that viewed it)
  * @param customEvents        custom event names by sessions that did them
  * @param series              sessions and visitors per bucket, oldest first, buckets of {@code bucket}
  */
