@@ -34,12 +34,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ten thousand generated visits go through {@code POST /collect}; every dashboard figure, every
  * recordings filter's count and every funnel step must equal what the generator knows it sent.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardTruthTest {
     static final int SESSIONS = 10_000;
     static final Instant ORIGIN = Instant.parse("2026-03-02T00:00:00Z");
@@ -56,9 +58,19 @@ class DashboardTruthTest {
     static Set<String> firstSessions;
 
     @BeforeAll
-    static void sendTheTraffic() throws Exception {
+    void sendTheTraffic() throws Exception {
+        sendTheTraffic(storage());
+    }
+
+    /** Where the events are stored: in the embedded DuckDB here, elsewhere in subclasses. */
+    SightlineConfig storage() {
+        return SightlineConfig.defaults().withDataDir(data);
+    }
+
+    /** Sends the traffic through a Sightline whose storage {@code storage} configures. */
+    static void sendTheTraffic(SightlineConfig storage) throws Exception {
         SetClock clock = new SetClock(ORIGIN);
-        sightline = new Sightline(SightlineConfig.defaults().withDataDir(data).withPort(0).withDemo(true)
+        sightline = new Sightline(storage.withPort(0).withDemo(true)
                 .withSourceRate(1_000_000).withInsights(InsightSettings.from(Map.of("insight-sweep-ms", "100"))), clock);
         String base = "http://localhost:" + sightline.start();
         all = new TrafficGenerator(42).sessions(SESSIONS, ORIGIN, SPAN);
@@ -97,7 +109,7 @@ class DashboardTruthTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         sightline.close();
     }
 
