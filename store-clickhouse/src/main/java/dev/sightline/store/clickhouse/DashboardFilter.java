@@ -141,7 +141,8 @@ final class DashboardFilter {
             case ENDS_WITH -> "endsWith(" + lower + ", " + value + ")";
             case EQUALS -> lower + " = " + value;
             case NOT_EQUALS -> lower + " != " + value;
-            case REGEX -> "match(" + column + ", " + Sql.quote(match.value()) + ")";
+            // In a group: ClickHouse 18.16 pre-filters by the literal text outside groups, ignoring (?i).
+            case REGEX -> "match(" + column + ", " + Sql.quote("(?:" + match.value() + ")") + ")";
         };
     }
 
