@@ -10,7 +10,7 @@ import { Link } from '../components/link';
 import { RangePicker } from '../components/recordings/range-picker';
 import { Spinner } from '../components/loading';
 import { ErrorPage } from './error-page';
-import { channelName, countryName, formatDuration, formatInteger } from '../format';
+import { channelName, countryName, formatDuration, formatInteger, titleCase } from '../format';
 import { DEFAULT_STATE, type ListState, listStateToSearch, parseListState, timeWindow } from '../recordings/query';
 import { navigate } from '../router';
 import { useTitle } from '../title';
@@ -110,7 +110,7 @@ function Figures({ f, recordings }: { f: DashboardFigures; recordings: (extra?: 
         <Breakdown title="UTM sources" id="utm-sources" rows={f.utmSources} total={f.sessions} link={(v) => recordings([`utm_source:equals:${v}`])} />
         <Breakdown title="UTM mediums" id="utm-mediums" rows={f.utmMediums} total={f.sessions} link={(v) => recordings([`utm_medium:equals:${v}`])} />
         <Breakdown title="UTM campaigns" id="utm-campaigns" rows={f.utmCampaigns} total={f.sessions} link={(v) => recordings([`utm_campaign:equals:${v}`])} />
-        <Breakdown title="Devices" id="devices" rows={f.devices} total={f.sessions} link={(v) => recordings([`device:equals:${v}`])} />
+        <Breakdown title="Devices" id="devices" rows={f.devices} total={f.sessions} name={(v) => titleCase(v)} link={(v) => recordings([`device:equals:${v}`])} />
         <Breakdown title="Browsers" id="browsers" rows={f.browsers} total={f.sessions} link={(v) => recordings([`browser:equals:${v}`])} />
         <Breakdown title="Operating systems" id="operating-systems" rows={f.operatingSystems} total={f.sessions} link={(v) => recordings([`os:equals:${v}`])} />
         <Breakdown title="Countries" id="countries" rows={f.countries} total={f.sessions} name={(v) => countryName(v)} link={(v) => recordings([`country:equals:${v}`])} />

@@ -92,6 +92,19 @@ class DashboardApiTest {
     }
 
     @Test
+    void badFiltersAndFunnelsAreRefusedNamingWhatIsWrong() {
+        Http.Response regex = owner.get(PROJECT + "/recordings?f=" + java.net.URLEncoder.encode("visited:regex:(",
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(regex.status()).isEqualTo(400);
+        assertThat(regex.json().get("reason").asText()).contains("visited:regex:(");
+        assertThat(owner.get(PROJECT + "/dashboard?f=pages:between:5..2").status()).isEqualTo(400);
+        assertThat(owner.get(PROJECT + "/funnel").json().get("error").asText()).isEqualTo("invalid_steps");
+        assertThat(owner.get(PROJECT + "/recordings?step=page:contains:/a&dropped=2").json().get("error").asText())
+                .isEqualTo("invalid_dropped");
+        assertThat(owner.get(PROJECT + "/dashboard?from=10&to=5").json().get("error").asText()).isEqualTo("invalid_range");
+    }
+
+    @Test
     void erasingAPersonDeletesTheNotesOnTheirRecordings() {
         String path = PROJECT + "/sessions/export-cccc/note";
         Team.require(owner.send("PUT", path, "{\"favourite\":true,\"labels\":[],\"note\":\"Called support\"}"), 200);

@@ -217,14 +217,9 @@ public final class DuckDbEventStore implements EventStore {
 
         @Override
         public <T> T write(String what, SqlWork<T> work) {
-            return whileOpen(() -> {
-                writerLock.lock();
-                try {
-                    return Transactions.run(writer, what, work);
-                } finally {
-                    writerLock.unlock();
-                }
-            });
+            // The writer lock first, then the lifecycle, as every writer takes them: rewrite() holds the
+            // writer lock while it waits for the lifecycle's write side.
+            return asWriter(() -> Transactions.run(writer, what, work));
         }
     }
 
