@@ -9,6 +9,8 @@ import dev.sightline.contract.insights.InsightKind;
  */
 final class Frustration {
 
+    static final String ORDER = "frustration DESC";
+
     private Frustration() {
     }
 
@@ -18,6 +20,4 @@ final class Frustration {
                 + Sql.quote(projectId) + " AND kind != " + Sql.quote(InsightKind.FORM_ABANDON.name()) + " AND "
                 + InsightVersions.latest(projectId, "source_page") + " GROUP BY session_id) USING session_id";
     }
-
-    static final String ORDER = "frustration DESC";
 }
