@@ -18,11 +18,12 @@ import java.util.Map;
 
 /**
  * Every figure of a dashboard, aggregated by ClickHouse. ClickHouse 18.16 cannot materialise the
- * filter's sessions once for several statements, so the figures are grouped into few statements, each
- * fanning rows out with {@code ARRAY JOIN} to {@code (figure, value)} pairs and grouping them all at
- * once: one over the sessions (totals, the series and every session-level list), one over their page
- * views (page views by page key, entry and exit pages, scroll depth), one over their custom events,
- * one over their insights, and the bots.
+ * filter's sessions once for several statements, so the figures are grouped into two statements, each
+ * evaluating the filter once, fanning every row out with {@code ARRAY JOIN} to {@code (figure, value)}
+ * pairs and grouping them all at once: one over the sessions, people and bots, with each session's
+ * custom event names and insight kinds joined (totals, the series, every session-level list, custom
+ * events, insight rates, bots), one over their page views (page views by page key, entry and exit
+ * pages, scroll depth).
  */
 final class DashboardFiguresQuery {
 
@@ -44,6 +45,8 @@ final class DashboardFiguresQuery {
             buckets.add(at);
         }
         String sessions = DashboardFilter.sessions(filter);
+        String project = Sql.quote(filter.projectId());
+        String candidates = DashboardFilter.candidates(filter);
 
         long sessionCount = 0;
         long visitors = 0;
@@ -51,24 +54,44 @@ final class DashboardFiguresQuery {
         long pageViews = 0;
         double avgActive = 0;
         double avgDuration = 0;
+        long bots = 0;
         Map<String, List<Count>> lists = new HashMap<>();
         Map<Instant, Point> points = new HashMap<>();
+        Map<InsightKind, Long> insights = new EnumMap<>(InsightKind.class);
+        for (InsightKind kind : InsightKind.values()) {
+            insights.put(kind, 0L);
+        }
+        // People and bots in one pass: a bot session adds to 'bots', and to the figures when the filter
+        // selects bots (arraySlice, not a lambda: 18.16 loses columns a lambda compares with a constant).
         for (JsonNode row : database.query("""
                 SELECT tupleElement(pair, 1) AS figure, tupleElement(pair, 2) AS figure_value, count() AS sessions,
                        uniqExact(session_visitor) AS visitors, countIf(new_visitor = 1) AS new_sessions,
                        sum(page_count) AS page_views, avg(active_total) AS avg_active, avg(duration_ms) AS avg_duration
-                FROM (%s)
-                ARRAY JOIN [('totals', ''), ('series', toString(intDiv(session_start, %d) * %d)),
-                            ('referrer_host', landing_referrer_host), ('channel', landing_channel),
-                            ('utm_source', landing_utm_source), ('utm_medium', landing_utm_medium),
-                            ('utm_campaign', landing_utm_campaign), ('device', first_device),
-                            ('browser', first_browser), ('os', first_os), ('country', first_country)] AS pair
-                WHERE NOT (figure IN %s AND figure_value = '')
+                FROM (
+                    SELECT * FROM (
+                        SELECT * FROM (%1$s) ANY LEFT JOIN (
+                            SELECT session_id, groupUniqArray(name) AS event_names FROM custom_events
+                            WHERE %2$s AND %3$s GROUP BY session_id) USING session_id
+                    ) ANY LEFT JOIN (
+                        SELECT session_id, groupUniqArray(kind) AS insight_kinds FROM insight_events
+                        WHERE project_id = %4$s AND %5$s AND %3$s GROUP BY session_id) USING session_id)
+                ARRAY JOIN arrayConcat(arraySlice([('bots', '')], 1, first_bot),
+                    arraySlice(arrayConcat([('totals', ''), ('series', toString(intDiv(session_start, %7$d) * %7$d)),
+                                            ('referrer_host', landing_referrer_host), ('channel', landing_channel),
+                                            ('utm_source', landing_utm_source), ('utm_medium', landing_utm_medium),
+                                            ('utm_campaign', landing_utm_campaign), ('device', first_device),
+                                            ('browser', first_browser), ('os', first_os), ('country', first_country)],
+                                           arrayMap(e -> ('events', e), event_names),
+                                           arrayMap(k -> ('insights', k), insight_kinds)) AS session_figures,
+                               1, if(first_bot = %6$d, length(session_figures), 0))) AS pair
+                WHERE NOT (figure IN %8$s AND figure_value = '')
                 GROUP BY figure, figure_value
                 ORDER BY figure, sessions DESC, figure_value
-                LIMIT %d BY figure""".formatted(sessions, bucketMicros, bucketMicros, SKIP_EMPTY,
-                Math.max(DashboardFigures.TOP, buckets.size())))) {
+                LIMIT %9$d BY figure""".formatted(DashboardFilter.peopleAndBots(filter), DashboardFilter.facts(filter),
+                candidates, project, InsightVersions.latest(filter.projectId(), "source_page"), filter.bots() ? 1 : 0,
+                bucketMicros, SKIP_EMPTY, Math.max(DashboardFigures.TOP, buckets.size())))) {
             String figure = row.get("figure").asText();
+            String value = row.get("figure_value").asText();
             long count = row.get("sessions").asLong();
             switch (figure) {
                 case "totals" -> {
@@ -79,11 +102,13 @@ final class DashboardFiguresQuery {
                     avgActive = row.get("avg_active").asDouble();
                     avgDuration = row.get("avg_duration").asDouble();
                 }
+                case "bots" -> bots = count;
                 case "series" -> {
-                    Instant start = Sql.instant(Long.parseLong(row.get("figure_value").asText()));
+                    Instant start = Sql.instant(Long.parseLong(value));
                     points.put(start, new Point(start, count, row.get("visitors").asLong()));
                 }
-                default -> add(lists, figure, row.get("figure_value").asText(), count);
+                case "insights" -> insights.put(InsightKind.valueOf(value), count);
+                default -> add(lists, figure, value, count);
             }
         }
 
@@ -107,29 +132,6 @@ final class DashboardFiguresQuery {
                 add(lists, figure, row.get("figure_value").asText(), row.get("views").asLong());
             }
         }
-
-        for (JsonNode row : database.query("""
-                SELECT name, uniqExact(session_id) AS sessions FROM custom_events
-                WHERE %s AND session_id IN (SELECT session_id FROM (%s))
-                GROUP BY name ORDER BY sessions DESC, name LIMIT %d""".formatted(DashboardFilter.facts(filter),
-                sessions, DashboardFigures.TOP))) {
-            add(lists, "events", row.get("name").asText(), row.get("sessions").asLong());
-        }
-
-        Map<InsightKind, Long> insights = new EnumMap<>(InsightKind.class);
-        for (InsightKind kind : InsightKind.values()) {
-            insights.put(kind, 0L);
-        }
-        for (JsonNode row : database.query("""
-                SELECT kind, uniqExact(session_id) AS sessions FROM insight_events
-                WHERE project_id = %s AND %s AND session_id IN (SELECT session_id FROM (%s))
-                GROUP BY kind""".formatted(Sql.quote(filter.projectId()),
-                InsightVersions.latest(filter.projectId(), "source_page"), sessions))) {
-            insights.put(InsightKind.valueOf(row.get("kind").asText()), row.get("sessions").asLong());
-        }
-
-        long bots = database.query("SELECT count() AS bots FROM (" + DashboardFilter.sessions(filter.botsOnly()) + ")")
-                .get(0).get("bots").asLong();
 
         List<Point> series = buckets.stream().map(at -> points.getOrDefault(at, new Point(at, 0, 0))).toList();
         return new DashboardFigures(sessionCount, visitors, newSessions, sessionCount - newSessions, pageViews,

@@ -17,7 +17,6 @@ import dev.sightline.contract.dashboard.SessionCondition.Text;
 import dev.sightline.contract.dashboard.SessionCondition.UrlScope;
 import dev.sightline.contract.dashboard.SessionFilter;
 import dev.sightline.contract.dashboard.TextMatch;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,12 +33,15 @@ final class DashboardFilter {
 
     /** {@code SELECT * FROM (…)}: one row per session of the filter, with the dashboard's columns. */
     static String sessions(SessionFilter filter) {
-        long from = Sql.micros(filter.from());
-        long to = Sql.micros(filter.to());
+        return peopleAndBots(filter) + " AND first_bot = " + (filter.bots() ? 1 : 0);
+    }
+
+    /** {@link #sessions}, people and bots alike (their {@code first_bot} tells them apart). */
+    static String peopleAndBots(SessionFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT * FROM (")
                 .append(SessionSummaries.matchingForDashboard(filter.projectId(), candidates(filter)))
-                .append(")\nWHERE session_start >= ").append(from).append(" AND session_start < ").append(to)
-                .append(" AND first_bot = ").append(filter.bots() ? 1 : 0);
+                .append(")\nWHERE session_start >= ").append(Sql.micros(filter.from())).append(" AND session_start < ")
+                .append(Sql.micros(filter.to()));
         for (SessionCondition condition : filter.conditions()) {
             sql.append("\n  AND ").append(condition(condition, filter));
         }
@@ -112,8 +114,7 @@ final class DashboardFilter {
             return "session_id IN (SELECT session_id FROM clicks WHERE " + facts(filter) + " AND "
                     + match(c.target() == ClickTarget.TEXT ? "text" : "selector", c.match()) + ")";
         } else if (condition instanceof DroppedAfter c) {
-            SessionFilter window = new SessionFilter(filter.projectId(), filter.from(), filter.to(), filter.bots(),
-                    List.of());
+            SessionFilter window = SessionFilter.of(filter.projectId(), filter.from(), filter.to());
             return "session_id IN (" + FunnelQuery.droppedAfter(window, c.steps(), c.step()) + ")";
         }
         throw new IllegalStateException("unknown condition " + condition);

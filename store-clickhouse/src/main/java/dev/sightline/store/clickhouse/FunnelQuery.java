@@ -24,7 +24,8 @@ final class FunnelQuery {
     static long[] reached(ClickHouseDatabase database, SessionFilter filter, List<FunnelStep> steps) {
         String sums = IntStream.rangeClosed(1, steps.size()).mapToObj(i -> "sum(r" + i + ") AS reached" + i)
                 .collect(Collectors.joining(", "));
-        JsonNode row = database.query("SELECT " + sums + " FROM (" + perSession(filter, steps) + ")").get(0);
+        JsonNode row = database.query("SELECT " + sums + " FROM ("
+                + perSession(DashboardFilter.sessionIds(filter), filter, steps) + ")").get(0);
         long[] reached = new long[steps.size()];
         for (int i = 0; i < reached.length; i++) {
             reached[i] = row.get("reached" + (i + 1)).asLong();
@@ -32,15 +33,18 @@ final class FunnelQuery {
         return reached;
     }
 
-    /** The ids of the filter's sessions that reached step {@code step} and not the next. */
-    static String droppedAfter(SessionFilter filter, List<FunnelStep> steps, int step) {
-        return "SELECT session_id FROM (" + perSession(filter, steps) + ") WHERE r" + step
+    /**
+     * The ids of the window's sessions, people and bots (a session's progress is its own; the caller's
+     * filter tells them apart), that reached step {@code step} and not the next.
+     */
+    static String droppedAfter(SessionFilter window, List<FunnelStep> steps, int step) {
+        String ids = "SELECT session_id FROM (" + DashboardFilter.peopleAndBots(window) + ")";
+        return "SELECT session_id FROM (" + perSession(ids, window, steps) + ") WHERE r" + step
                 + (step < steps.size() ? " AND NOT r" + (step + 1) : "");
     }
 
-    /** One row per session of the filter with a step's occurrence: {@code session_id, r1 … rn}. */
-    private static String perSession(SessionFilter filter, List<FunnelStep> steps) {
-        String ids = DashboardFilter.sessionIds(filter);
+    /** One row per session of {@code ids} with a step's occurrence: {@code session_id, r1 … rn}. */
+    private static String perSession(String ids, SessionFilter filter, List<FunnelStep> steps) {
         List<String> sources = new ArrayList<>();
         if (steps.stream().anyMatch(s -> s.kind() == FunnelStep.Kind.PAGE)) {
             sources.add("SELECT session_id, view_start AS ts, 1 AS page, view_url AS text FROM ("
