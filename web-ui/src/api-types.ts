@@ -98,7 +98,7 @@ export interface RecordingManifest {
   chunks: ChunkRef[];
 }
 
-export type SessionSort = 'start_time' | 'duration' | 'clicks' | 'pages';
+export type SessionSort = 'start_time' | 'duration' | 'clicks' | 'pages' | 'frustration';
 
 export interface SessionQuery {
   from: number;
@@ -109,6 +109,11 @@ export interface SessionQuery {
   bots: boolean;
   /** Only sessions with this insight. */
   insight?: InsightKind | null;
+  /** Dashboard filters in URL form (`device:equals:mobile`). */
+  filters?: string[];
+  /** Funnel steps, and the step after which the sessions dropped. */
+  steps?: string[];
+  dropped?: number | null;
 }
 
 /** The error body every failing endpoint answers with. */

@@ -136,7 +136,19 @@ export const api = {
     });
     if (query.bots) params.set('bots', 'true');
     if (query.insight) params.set('insight', query.insight);
-    return request<SessionList>(`/api/projects/${enc(projectId)}/sessions?${params}`, { signal, quiet: true })
+    // Filters, funnel drop-offs and the frustration sort are answered by the dashboard's recordings list.
+    const filtered = (query.filters?.length ?? 0) > 0 || (query.dropped ?? null) !== null || query.sort === 'frustration';
+    if (filtered) {
+      params.delete('bots');
+      params.delete('insight');
+      for (const f of query.filters ?? []) params.append('f', f);
+      if (query.insight) params.append('f', `insight:${query.insight.toLowerCase()}:yes`);
+      if (query.dropped !== null && query.dropped !== undefined) {
+        for (const step of query.steps ?? []) params.append('step', step);
+        params.set('dropped', String(query.dropped));
+      }
+    }
+    return request<SessionList>(`/api/projects/${enc(projectId)}/${filtered ? 'recordings' : 'sessions'}?${params}`, { signal, quiet: true })
       .then((list) => ({ ...list, sessions: list.sessions.map((s) => withDuration(s, s.endedAt)) }));
   },
 

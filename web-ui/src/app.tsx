@@ -5,7 +5,9 @@ import { AppShell } from './components/app-shell';
 import { PageLoader } from './components/loading';
 import { Redirect } from './components/redirect';
 import { ToastHost } from './components/toast-host';
+import { DashboardPage } from './pages/dashboard-page';
 import { ErrorPage } from './pages/error-page';
+import { FunnelsPage } from './pages/funnels-page';
 import { InvitePage } from './pages/invite-page';
 import { HeatmapPage } from './pages/heatmap-page';
 import { HeatmapsPage } from './pages/heatmaps-page';
@@ -99,7 +101,10 @@ function LoggedIn({ loc }: { loc: Location }) {
   const heatmap = matchRoute('/p/:projectId/heatmaps/view', loc.path);
   const insights = matchRoute('/p/:projectId/insights', loc.path);
   const insightsTab = matchRoute('/p/:projectId/insights/:tab', loc.path);
-  const projectId = (player ?? recordings ?? settings ?? projectRoot ?? heatmaps ?? heatmap ?? insights ?? insightsTab)?.projectId;
+  const dashboard = matchRoute('/p/:projectId/dashboard', loc.path);
+  const funnels = matchRoute('/p/:projectId/funnels', loc.path);
+  const projectId = (player ?? recordings ?? settings ?? projectRoot ?? heatmaps ?? heatmap ?? insights ?? insightsTab
+    ?? dashboard ?? funnels)?.projectId;
   const project = projectId ? findProject(projects, projectId) : undefined;
 
   if (projectId && !project) {
@@ -127,6 +132,10 @@ function LoggedIn({ loc }: { loc: Location }) {
     page = <InsightsPage project={project} tab="overview" search={loc.search} />;
   } else if (insightsTab && project && ['errors', 'forms'].includes(insightsTab.tab!)) {
     page = <InsightsPage project={project} tab={insightsTab.tab as InsightsTab} search={loc.search} />;
+  } else if (dashboard && project) {
+    page = <DashboardPage project={project} search={loc.search} />;
+  } else if (funnels && project) {
+    page = <FunnelsPage project={project} search={loc.search} />;
   } else if (projectRoot && project) {
     return <Redirect to={`/p/${encodeURIComponent(project.id)}/recordings`} />;
   } else {

@@ -127,7 +127,8 @@ describe('shell', () => {
     const page = await env.open('/p/demo/recordings');
     await page.waitForSelector('.side-nav');
     const links = await page.$$eval('.side-nav a', (as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
-    assert.deepEqual(links, [['Recordings', '/p/demo/recordings'], ['Heatmaps', '/p/demo/heatmaps'], ['Insights', '/p/demo/insights'], ['Settings', '/p/demo/settings/general']]);
+    assert.deepEqual(links, [['Dashboard', '/p/demo/dashboard'], ['Recordings', '/p/demo/recordings'], ['Heatmaps', '/p/demo/heatmaps'],
+      ['Insights', '/p/demo/insights'], ['Funnels', '/p/demo/funnels'], ['Settings', '/p/demo/settings/general']]);
     await close(page);
   });
 

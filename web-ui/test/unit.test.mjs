@@ -8,6 +8,7 @@ import { uiDir } from './support/paths.mjs';
 const rules = await importTs('src/player/sanitize-rules.ts');
 const events = await importTs('src/player/sanitize-events.ts');
 const query = await importTs('src/recordings/query.ts');
+const filters = await importTs('src/dashboard/filters.ts');
 const format = await importTs('src/format.ts');
 const strength = await importTs('src/password-strength.ts');
 const shortcuts = await importTs('src/player/shortcuts.ts');
@@ -93,7 +94,10 @@ describe('recordings list URL state', () => {
   });
 
   test('a state survives a round trip through the URL', () => {
-    const state = { range: 'custom', from: '2026-11-01', to: '2026-11-07', sort: 'clicks', page: 3, limit: 25, bots: true, insight: 'RAGE_CLICK' };
+    const state = {
+      range: 'custom', from: '2026-11-01', to: '2026-11-07', sort: 'clicks', page: 3, limit: 25, bots: true, insight: 'RAGE_CLICK',
+      filters: ['device:equals:mobile', 'visited:contains:/a:b&c'], steps: ['page:contains:/cart', 'event:equals:buy'], dropped: 1,
+    };
     assert.deepEqual(query.parseListState(query.listStateToSearch(state)), state);
   });
 
@@ -182,5 +186,26 @@ describe('player shortcuts and timeline', () => {
     );
     assert.equal(timeline.markerJumpTarget(page), 0);
     assert.equal(timeline.markerJumpTarget(click), 10_000 - timeline.MARKER_LEAD_MS);
+  });
+});
+
+describe('dashboard filters', () => {
+  test('the add-filter form builds the API\'s field:operator:value form, or nothing when incomplete', () => {
+    assert.equal(filters.buildFilter('visited', 'ends_with', '/cart'), 'visited:ends_with:/cart');
+    assert.equal(filters.buildFilter('duration', '', '30', ''), 'duration:between:30..');
+    assert.equal(filters.buildFilter('duration', '', 'x', ''), null);
+    assert.equal(filters.buildFilter('insight', 'no', 'rage_click'), 'insight:rage_click:no');
+    assert.equal(filters.buildFilter('event', 'not_done', ' purchase '), 'event:not_done:purchase');
+    assert.equal(filters.buildFilter('tag', '', 'plan', 'pro'), 'tag:plan:pro');
+    assert.equal(filters.buildFilter('visitor', '', 'new'), 'visitor:is:new');
+    assert.equal(filters.buildFilter('device', '', ''), null);
+  });
+
+  test('a filter reads as words, its value keeping its colons', () => {
+    assert.equal(filters.describeFilter('visited:contains:https://shop'), 'Visited URL contains https://shop');
+    assert.equal(filters.describeFilter('pages:between:2..5'), 'Pages 2–5');
+    assert.equal(filters.describeFilter('scroll:between:75..'), 'Scroll depth ≥ 75%');
+    assert.equal(filters.describeFilter('event:not_done:signup'), 'Did not do “signup”');
+    assert.equal(filters.describeFilter('channel:equals:AI_TOOLS'), 'Channel is AI tools');
   });
 });

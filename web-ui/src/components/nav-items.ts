@@ -1,7 +1,7 @@
 // The sidebar's sections. A later milestone adds Dashboard, Heatmaps, Insights and Settings by
 // appending an entry here (with its page and route in app.tsx); only pages that exist are listed.
 import type { FunctionComponent } from 'preact';
-import { IconHeatmap, IconInsights, IconRecordings, IconSettings } from './icons';
+import { IconHeatmap, IconInsights, IconRecordings, IconSettings, IconSpark, IconPage } from './icons';
 
 export interface NavItem {
   id: string;
@@ -14,6 +14,13 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  {
+    id: 'dashboard',
+    label: 'Dashboard',
+    icon: IconSpark,
+    href: (projectId) => `/p/${encodeURIComponent(projectId)}/dashboard`,
+    matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/dashboard`),
+  },
   {
     id: 'recordings',
     label: 'Recordings',
@@ -34,6 +41,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconInsights,
     href: (projectId) => `/p/${encodeURIComponent(projectId)}/insights`,
     matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/insights`),
+  },
+  {
+    id: 'funnels',
+    label: 'Funnels',
+    icon: IconPage,
+    href: (projectId) => `/p/${encodeURIComponent(projectId)}/funnels`,
+    matches: (path, projectId) => path.startsWith(`/p/${encodeURIComponent(projectId)}/funnels`),
   },
   {
     id: 'settings',

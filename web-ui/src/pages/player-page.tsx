@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChunkRef, Project, SessionDetail } from '../api-types';
 import { api, ApiError } from '../api';
 import { CopyButton } from '../components/copy-button';
+import { RecordingNotes } from '../components/dashboard/recording-notes';
 import { PinBackgroundButton } from '../components/heatmaps/pin-background-button';
 import { DeviceIcon } from '../components/device-icon';
 import { IconArrowLeft } from '../components/icons';
@@ -228,6 +229,7 @@ function Player({ project, detail, recording }: { project: Project; detail: Sess
           />
         </div>
       </header>
+      <RecordingNotes projectId={project.id} sessionId={summary.sessionId} />
 
       <div class="player-body">
         <section class="player-main" aria-label="Replay">

@@ -7,6 +7,7 @@ import { Pagination } from '../components/recordings/pagination';
 import { RecordingsTable } from '../components/recordings/recordings-table';
 import { RecordingsToolbar } from '../components/recordings/recordings-toolbar';
 import { Spinner } from '../components/loading';
+import { FilterBar } from '../components/dashboard/filter-bar';
 import { formatInteger } from '../format';
 import { DEFAULT_STATE, isDefaultFilter, type ListState, listStateToSearch, parseListState, toSessionQuery } from '../recordings/query';
 import { navigate } from '../router';
@@ -58,6 +59,13 @@ export function RecordingsPage({ project, search }: { project: Project; search: 
         onBots={(bots) => go({ bots, page: 1 })}
         onInsight={(insight) => go({ insight, page: 1 })}
       />
+      <FilterBar projectId={project.id} filters={state.filters} onChange={(filters) => go({ filters, page: 1 })} />
+      {state.dropped !== null ? (
+        <p class="funnel-note" id="dropped-note">
+          Sessions that did step {state.dropped} of the funnel ({state.steps.join(' → ')}) and not the next.{' '}
+          <button type="button" class="btn btn-xs link-button" onClick={() => go({ steps: [], dropped: null, page: 1 })}>Show all</button>
+        </p>
+      ) : null}
       {empty && isDefaultFilter(state) && state.page === 1 ? (
         <NoRecordingsYet project={project} />
       ) : empty && state.page > 1 ? (

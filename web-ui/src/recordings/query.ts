@@ -15,15 +15,21 @@ export interface ListState {
   bots: boolean;
   /** Only sessions with this insight (`?insight=RAGE_CLICK`). */
   insight: InsightKind | null;
+  /** Filters in their URL form (`?f=device:equals:mobile`, see dashboard/filters.ts). */
+  filters: string[];
+  /** A funnel's steps and the step its sessions dropped after (`?step=…&dropped=2`). */
+  steps: string[];
+  dropped: number | null;
 }
 
-export const DEFAULT_STATE: ListState = { range: '30d', from: null, to: null, sort: 'start_time', page: 1, limit: 50, bots: false, insight: null };
+export const DEFAULT_STATE: ListState = { range: '30d', from: null, to: null, sort: 'start_time', page: 1, limit: 50, bots: false, insight: null, filters: [], steps: [], dropped: null };
 export const PAGE_SIZES = [25, 50, 100];
 export const SORTS: { value: SessionSort; label: string }[] = [
   { value: 'start_time', label: 'Newest first' },
   { value: 'duration', label: 'Longest duration' },
   { value: 'clicks', label: 'Most clicks' },
   { value: 'pages', label: 'Most pages' },
+  { value: 'frustration', label: 'Most frustrated' },
 ];
 export const RANGES: { value: RangePreset; label: string }[] = [
   { value: 'today', label: 'Today' },
@@ -54,6 +60,9 @@ export function parseListState(search: string): ListState {
     limit,
     bots: p.get('bots') === '1',
     insight: isInsightKind(p.get('insight')) ? (p.get('insight') as InsightKind) : null,
+    filters: p.getAll('f').filter((f) => f !== ''),
+    steps: p.getAll('step').filter((s) => s !== ''),
+    dropped: /^\d+$/.test(p.get('dropped') ?? '') && p.getAll('step').length > 0 ? Number(p.get('dropped')) : null,
   };
 }
 
@@ -70,6 +79,11 @@ export function listStateToSearch(state: ListState): string {
   if (state.limit !== DEFAULT_STATE.limit) p.set('limit', String(state.limit));
   if (state.bots) p.set('bots', '1');
   if (state.insight) p.set('insight', state.insight);
+  for (const f of state.filters) p.append('f', f);
+  if (state.dropped !== null) {
+    for (const step of state.steps) p.append('step', step);
+    p.set('dropped', String(state.dropped));
+  }
   const search = p.toString();
   return search ? `?${search}` : '';
 }
@@ -103,11 +117,14 @@ export function timeWindow(state: ListState, now = Date.now()): { from: number; 
 
 export function toSessionQuery(state: ListState, now = Date.now()): SessionQuery {
   const { from, to } = timeWindow(state, now);
-  return { from, to, sort: state.sort, limit: state.limit, offset: (state.page - 1) * state.limit, bots: state.bots, insight: state.insight };
+  return {
+    from, to, sort: state.sort, limit: state.limit, offset: (state.page - 1) * state.limit, bots: state.bots, insight: state.insight,
+    filters: state.filters, steps: state.steps, dropped: state.dropped,
+  };
 }
 
 export function isDefaultFilter(state: ListState): boolean {
-  return state.range === '30d' && !state.bots && !state.insight;
+  return state.range === '30d' && !state.bots && !state.insight && state.filters.length === 0 && state.dropped === null;
 }
 
 export function toIsoDate(ms: number): string {

@@ -14,6 +14,10 @@ import dev.sightline.contract.meta.MetadataStore;
 import dev.sightline.contract.meta.Project;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
+import dev.sightline.dashboard.DashboardRoutes;
+import dev.sightline.dashboard.ExportRoutes;
+import dev.sightline.dashboard.NoteRoutes;
+import dev.sightline.dashboard.SavedViewRoutes;
 import dev.sightline.demo.DemoSite;
 import dev.sightline.erasure.ErasureRoutes;
 import dev.sightline.erasure.ErasureService;
@@ -142,7 +146,7 @@ public final class Sightline implements AutoCloseable {
                 .orElseGet(() -> new DuckDbMetadataStore(config.dataDir()));
         this.snapshots = config.backends().s3().<PageSnapshotStore>map(S3PageSnapshotStore::new)
                 .orElseGet(() -> new DiskPageSnapshotStore(config.dataDir()));
-        SessionErasure erasure = new SessionErasure(events, recordings, snapshots);
+        SessionErasure erasure = new SessionErasure(events, recordings, snapshots, metadata.dashboards());
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 
         BatchDecoder decoder = new BatchDecoder(json);
@@ -198,6 +202,10 @@ public final class Sightline implements AutoCloseable {
                     new PageGroupRoutes(metadata, bodies, clock),
                     new SnapshotRoutes(metadata, backgrounds, bodies, clock),
                     new InsightRoutes(events, config.insights(), clock),
+                    new DashboardRoutes(events, metadata.dashboards(), clock),
+                    new SavedViewRoutes(metadata.dashboards(), bodies, clock),
+                    new NoteRoutes(metadata.dashboards(), events, bodies, clock),
+                    new ExportRoutes(events, clock),
                     new DashboardPages()));
         }
         List<StaticMount> mounts = new ArrayList<>();

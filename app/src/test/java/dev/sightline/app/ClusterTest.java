@@ -71,6 +71,9 @@ class ClusterTest {
                 JsonNode detail = Uploads.JSON.readTree(dashboard.request().get(api + "/sessions/" + sessionId).text());
                 assertThat(detail.get("pages").size()).isGreaterThanOrEqualTo(2);
 
+                JsonNode figures = Uploads.JSON.readTree(dashboard.request().get(api + "/dashboard?from=0").text()).get("figures");
+                assertThat(figures.get("sessions").asLong()).as("the dashboard, from ClickHouse").isEqualTo(1);
+
                 String home = detail.get("pages").get(0).get("pageKey").asText();
                 JsonNode heatmap = Uploads.JSON.readTree(dashboard.request().get(api + "/heatmaps/points?from=0&device=desktop&page="
                         + URLEncoder.encode(home, StandardCharsets.UTF_8)).text());

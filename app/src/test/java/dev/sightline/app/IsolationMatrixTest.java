@@ -305,6 +305,8 @@ class IsolationMatrixTest {
             String id = response.json().get("invite").get("id").asText();
             return new Sample(id, () -> listed("/api/projects/" + projectId + "/invites", "id", id));
         });
+        samples.put("segmentId", projectId -> saved(projectId, "segments", "{\"name\":\"Phones\",\"filters\":[\"device:equals:mobile\"]}"));
+        samples.put("funnelId", projectId -> saved(projectId, "funnels", "{\"name\":\"Cart\",\"steps\":[\"page:contains:/cart\"]}"));
         samples.put("groupId", projectId -> {
             Http.Response response = team.owner().postJson("/api/projects/" + projectId + "/heatmaps/groups",
                     "{\"name\":\"Sample\",\"pattern\":\"/sample-" + counter.incrementAndGet() + "/*\"}");
@@ -313,6 +315,14 @@ class IsolationMatrixTest {
             return new Sample(id, () -> listed("/api/projects/" + projectId + "/heatmaps/groups", "id", id));
         });
         return samples;
+    }
+
+    /** A segment or funnel made by the owner, and whether it is still listed. */
+    private static Sample saved(String projectId, String kind, String json) {
+        Http.Response response = team.owner().postJson("/api/projects/" + projectId + "/" + kind, json);
+        Team.require(response, 201);
+        String id = response.json().get("id").asText();
+        return new Sample(id, () -> listed("/api/projects/" + projectId + "/" + kind, "id", id));
     }
 
     private static boolean listed(String path, String field, String id) {

@@ -15,6 +15,14 @@ import java.util.Map;
  * each of the project's sessions and each of their recording chunks.
  */
 final class ProjectReads {
+    /** Dashboard routes read over all time, with the parameters they need. */
+    private static final Map<String, String> DASHBOARD_QUERIES = Map.of(
+            "/dashboard", "?from=0",
+            "/recordings", "?from=0&limit=500",
+            "/funnel", "?from=0&step=page:contains:/&step=event:contains:e",
+            "/export/metrics", "?from=0&dimensions=url,device,browser",
+            "/export/recordings", "?from=0&limit=500&format=csv");
+
     private ProjectReads() {
     }
 
@@ -34,7 +42,9 @@ final class ProjectReads {
                 continue;
             }
             if (!path.contains("{sessionId}")) {
-                bodies.add(read(http, path + (path.endsWith("/sessions") ? "?from=0&bots=true&limit=500" : "")));
+                bodies.add(read(http, path + (path.endsWith("/sessions") ? "?from=0&bots=true&limit=500"
+                        : DASHBOARD_QUERIES.getOrDefault(path.substring(path.lastIndexOf("/api/projects/" + projectId)
+                        + ("/api/projects/" + projectId).length()), ""))));
                 continue;
             }
             for (String session : sessions) {

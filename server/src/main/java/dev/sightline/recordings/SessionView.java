@@ -10,7 +10,7 @@ import java.util.TreeMap;
  *
  * @param insights how many of each detected insight it holds, by kind name (none: empty)
  */
-record SessionView(String sessionId, String visitorId, long startedAt, long endedAt, long durationMs, long activeMs,
+public record SessionView(String sessionId, String visitorId, long startedAt, long endedAt, long durationMs, long activeMs,
                    int pages, int clicks, int errors, String deviceClass, String browser, String os, String country,
                    String entryUrl, String exitUrl, String referrer, String channel, boolean newVisitor,
                    boolean bot, String userHash, Map<String, Integer> insights) {
@@ -19,7 +19,7 @@ record SessionView(String sessionId, String visitorId, long startedAt, long ende
         return of(s, Map.of());
     }
 
-    static SessionView of(SessionSummary s, Map<InsightKind, Integer> insights) {
+    public static SessionView of(SessionSummary s, Map<InsightKind, Integer> insights) {
         Map<String, Integer> counts = new TreeMap<>();
         insights.forEach((kind, count) -> counts.put(kind.name(), count));
         return new SessionView(s.sessionId(), s.visitorId(), s.startedAt().toEpochMilli(), s.endedAt().toEpochMilli(),

@@ -1,5 +1,6 @@
 package dev.sightline.retention;
 
+import dev.sightline.contract.dashboard.DashboardStore;
 import dev.sightline.contract.heatmap.PageSnapshotStore;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
@@ -18,11 +19,14 @@ public final class SessionErasure {
     private final EventStore events;
     private final RecordingStore recordings;
     private final PageSnapshotStore snapshots;
+    private final DashboardStore notes;
 
-    public SessionErasure(EventStore events, RecordingStore recordings, PageSnapshotStore snapshots) {
+    public SessionErasure(EventStore events, RecordingStore recordings, PageSnapshotStore snapshots,
+                          DashboardStore notes) {
         this.events = Objects.requireNonNull(events, "events is null");
         this.recordings = Objects.requireNonNull(recordings, "recordings is null");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots is null");
+        this.notes = Objects.requireNonNull(notes, "notes is null");
     }
 
     public void erase(String projectId, Collection<String> sessionIds) {
@@ -40,6 +44,7 @@ public final class SessionErasure {
         snapshots.deleteSessions(projectId, ids);
         recordings.deleteSessions(projectId, ids, days);
         events.deleteSessions(projectId, ids);
+        notes.deleteNotes(projectId, ids);
     }
 
     /** Heatmap backgrounds taken before the cutoff: they age out with the rest of the analytics data. */

@@ -1,5 +1,6 @@
 package dev.sightline.contract.meta;
 
+import dev.sightline.contract.dashboard.DashboardStore;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,9 @@ public interface MetadataStore extends AutoCloseable {
 
     /** Deletes the page group; an unknown one is ignored. */
     void deletePageGroup(String projectId, String groupId);
+
+    /** Saved segments, saved funnels and notes on recordings. */
+    DashboardStore dashboards();
 
     @Override
     void close();

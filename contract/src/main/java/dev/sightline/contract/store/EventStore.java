@@ -1,5 +1,6 @@
 package dev.sightline.contract.store;
 
+import dev.sightline.contract.dashboard.DashboardQueries;
 import dev.sightline.contract.heatmap.HeatmapQueries;
 import dev.sightline.contract.insights.InsightQueries;
 import java.time.Instant;
@@ -44,6 +45,9 @@ public interface EventStore extends AutoCloseable {
 
     /** The insights side: page views waiting for analysis, their stored streams, results, and reports. */
     InsightQueries insights();
+
+    /** Dashboards, filtered recordings lists, funnels and exports. */
+    DashboardQueries dashboard();
 
     @Override
     void close();

@@ -2,6 +2,7 @@ package dev.sightline.store.clickhouse;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.dashboard.DashboardQueries;
 import dev.sightline.contract.heatmap.HeatmapQueries;
 import dev.sightline.contract.insights.InsightQueries;
 import dev.sightline.contract.store.BatchRows;
@@ -36,6 +37,7 @@ public final class ClickHouseEventStore implements EventStore {
     private final ClickHousePrivacyStore privacy;
     private final ClickHouseHeatmapQueries heatmaps;
     private final ClickHouseInsightQueries insights;
+    private final ClickHouseDashboardQueries dashboard;
     private final Versions versions = new Versions();
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
@@ -54,6 +56,7 @@ public final class ClickHouseEventStore implements EventStore {
         }
         this.batchWriter = new BatchWriter(database);
         this.heatmaps = new ClickHouseHeatmapQueries(database, this::whileOpen);
+        this.dashboard = new ClickHouseDashboardQueries(database, this::whileOpen);
         this.insights = new ClickHouseInsightQueries(database, new ClickHouseInsightQueries.Calls() {
             @Override
             public <T> T read(Supplier<T> call) {
@@ -140,6 +143,11 @@ public final class ClickHouseEventStore implements EventStore {
     @Override
     public InsightQueries insights() {
         return insights;
+    }
+
+    @Override
+    public DashboardQueries dashboard() {
+        return dashboard;
     }
 
     private <T> T asWriter(Supplier<T> call) {

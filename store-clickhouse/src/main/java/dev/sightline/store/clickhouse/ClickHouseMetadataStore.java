@@ -2,6 +2,7 @@ package dev.sightline.store.clickhouse;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.dashboard.DashboardStore;
 import dev.sightline.contract.meta.Account;
 import dev.sightline.contract.meta.LoginSession;
 import dev.sightline.contract.meta.Membership;
@@ -37,6 +38,7 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     private final LoginRecords logins;
     private final PageGroupRecords pageGroups;
     private final ClickHouseSecurityStore security;
+    private final ClickHouseDashboardStore dashboards;
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -48,6 +50,7 @@ public final class ClickHouseMetadataStore implements MetadataStore {
         this.database = ClickHouseDatabase.open(settings);
         try {
             MetadataSchema.create(database);
+            this.dashboards = new ClickHouseDashboardStore(database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -172,6 +175,11 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     @Override
     public SecurityStore security() {
         return security;
+    }
+
+    @Override
+    public DashboardStore dashboards() {
+        return dashboards;
     }
 
     @Override

@@ -20,10 +20,16 @@ final class SessionListQuery {
                 + (query.includeBots() ? "" : " AND first_bot = 0")
                 + InsightEventQuery.listCondition(query.projectId(), query.insight());
         long total = database.query("SELECT count() AS total FROM (" + matching + ")").get(0).get("total").asLong();
-        List<SessionSummary> sessions = database.query(matching + "\nORDER BY " + orderBy(query.sort())
-                        + ", session_id LIMIT " + query.offset() + ", " + query.limit())
-                .stream().map(SessionSummaries::read).toList();
+        List<SessionSummary> sessions = database.query(page(matching, query.projectId(), query.sort(), query.limit(),
+                query.offset())).stream().map(SessionSummaries::read).toList();
         return new SessionList(sessions, total);
+    }
+
+    /** A page of the sessions a query selects ({@code SELECT …} of {@link SessionSummaries}' columns), in the sort's order. */
+    static String page(String sessions, String projectId, SessionSort sort, int limit, int offset) {
+        String sorted = sort == SessionSort.FRUSTRATION
+                ? "SELECT * FROM (" + sessions + ")" + Frustration.join(projectId) : sessions;
+        return sorted + "\nORDER BY " + orderBy(sort) + ", session_id LIMIT " + offset + ", " + limit;
     }
 
     private static String orderBy(SessionSort sort) {
@@ -32,6 +38,7 @@ final class SessionListQuery {
             case DURATION -> "session_end - session_start DESC";
             case CLICKS -> "click_count DESC";
             case PAGES -> "page_count DESC";
+            case FRUSTRATION -> Frustration.ORDER;
         };
     }
 

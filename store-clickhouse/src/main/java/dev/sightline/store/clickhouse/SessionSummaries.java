@@ -25,19 +25,46 @@ final class SessionSummaries {
      * partial. Only those sessions' visitors are looked up.
      */
     static String matching(String projectId, String batchFilter) {
-        return select(projectId, batchFilter, "visitor_id IN (SELECT visitor_id FROM batches WHERE project_id = "
-                + Sql.quote(projectId) + " AND (" + batchFilter + "))");
+        return select(projectId, batchFilter, false);
     }
 
-    private static String select(String projectId, String batchFilter, String visitorFilter) {
+    /**
+     * {@link #matching} with what the dashboard filters and counts besides: {@code landing_referrer_host},
+     * {@code landing_utm_source} … {@code landing_utm_content} (the acquisition's), {@code exit_page} (the
+     * highest page number), {@code deepest_scroll} (the deepest any page was scrolled) and
+     * {@code duration_ms} (whole milliseconds of each end, as store-duckdb's {@code epoch_ms} gives them).
+     */
+    static String matchingForDashboard(String projectId, String batchFilter) {
+        return select(projectId, batchFilter, true);
+    }
+
+    private static final String DASHBOARD_COLUMNS = """
+            argMin(referrer_host, acquisition_order) AS landing_referrer_host,
+                           argMin(utm_source, acquisition_order) AS landing_utm_source,
+                           argMin(utm_medium, acquisition_order) AS landing_utm_medium,
+                           argMin(utm_campaign, acquisition_order) AS landing_utm_campaign,
+                           argMin(utm_term, acquisition_order) AS landing_utm_term,
+                           argMin(utm_content, acquisition_order) AS landing_utm_content,
+                           max(page_number) AS exit_page, max(max_scroll_permille) AS deepest_scroll,
+                           intDiv(session_end, 1000) - intDiv(session_start, 1000) AS duration_ms,
+                           """;
+
+    private static final String DASHBOARD_ALIASES = """
+            landing_referrer_host, landing_utm_source, landing_utm_medium, landing_utm_campaign,
+                       landing_utm_term, landing_utm_content, exit_page, deepest_scroll, duration_ms,
+                       """;
+
+    private static String select(String projectId, String batchFilter, boolean forDashboard) {
         String project = Sql.quote(projectId);
+        String visitorFilter = "visitor_id IN (SELECT visitor_id FROM batches WHERE project_id = " + project + " AND ("
+                + batchFilter + "))";
         return """
                 SELECT project_id, session_id, session_visitor, session_start, session_end, active_total, page_count,
                        click_count, error_count, first_device, first_browser, first_os, first_country, first_bot,
-                       landing_url, landing_referrer, landing_channel, exit_url, last_user_hash,
+                       landing_url, landing_referrer, landing_channel, exit_url, last_user_hash, %4$s
                        first_session = session_id AS new_visitor
                 FROM (
-                    SELECT project_id, session_id,
+                    SELECT project_id, session_id, %5$s
                            argMin(visitor_id, batch_order) AS session_visitor,
                            min(started_at) AS session_start, max(last_seen_at) AS session_end,
                            sum(active_ms) AS active_total, uniqExact(page_number) AS page_count,
@@ -59,7 +86,8 @@ final class SessionSummaries {
                     FROM visitor_sessions FINAL
                     WHERE project_id = %1$s AND (%3$s)
                     GROUP BY project_id, visitor_id
-                ) USING (project_id, session_visitor)""".formatted(project, batchFilter, visitorFilter);
+                ) USING (project_id, session_visitor)""".formatted(project, batchFilter, visitorFilter,
+                forDashboard ? DASHBOARD_ALIASES : "", forDashboard ? DASHBOARD_COLUMNS : "");
     }
 
     /**

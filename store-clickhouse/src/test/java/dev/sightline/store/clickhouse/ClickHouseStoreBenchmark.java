@@ -1,5 +1,10 @@
 package dev.sightline.store.clickhouse;
 
+import dev.sightline.contract.dashboard.Dimension;
+import dev.sightline.contract.dashboard.FunnelStep;
+import dev.sightline.contract.dashboard.SessionCondition;
+import dev.sightline.contract.dashboard.SessionFilter;
+import dev.sightline.contract.dashboard.TextMatch;
 import dev.sightline.contract.heatmap.HeatmapLayer;
 import dev.sightline.contract.heatmap.HeatmapQuery;
 import dev.sightline.contract.heatmap.PageScope;
@@ -30,7 +35,7 @@ import java.util.stream.Stream;
 
 /**
  * Not a test: measures {@link ClickHouseEventStore#write} throughput and the sessions-list,
- * session-detail, heatmap and pending-analysis query times against the test fixture's clickhouse-server
+ * session-detail, heatmap, pending-analysis and dashboard query times against the test fixture's clickhouse-server
  * on this machine; see the module README for the command and the figures. Argument: sessions to write.
  * Traffic shape: sessions of 3 pages, 2 uploads per page, uploads of 10 events (3 clicks, 4 moves,
  * 2 scrolls, 1 request) over 20 page keys, started over one day; lists of 500 batches.
@@ -85,6 +90,21 @@ public final class ClickHouseStoreBenchmark {
             time("scroll map of one page", () -> store.heatmaps().scroll(heatmap).pageViews());
             time("pending page views (100)", () -> store.insights()
                     .pending(DAY.plus(Duration.ofDays(2)), DAY.plus(Duration.ofDays(2)), 100).size());
+            SessionFilter day = SessionFilter.of(PROJECT, DAY, DAY.plus(Duration.ofDays(1)));
+            time("dashboard figures of the day", () -> store.dashboard().figures(day).sessions());
+            SessionFilter filtered = day.with(new SessionCondition.PageUrl(SessionCondition.UrlScope.VISITED,
+                    new TextMatch(TextMatch.Operator.CONTAINS, "/page/3"))).with(new SessionCondition.Range(
+                    SessionCondition.Measure.CLICKS, 10, 100));
+            time("dashboard figures, 2 conditions", () -> store.dashboard().figures(filtered).sessions());
+            time("filtered recordings, first 50", () -> store.dashboard()
+                    .sessions(filtered, SessionSort.START_TIME, 50, 0).total());
+            time("funnel of 3 page steps", () -> store.dashboard().funnel(day, List.of(
+                    new FunnelStep(FunnelStep.Kind.PAGE, new TextMatch(TextMatch.Operator.ENDS_WITH, "/page/3")),
+                    new FunnelStep(FunnelStep.Kind.PAGE, new TextMatch(TextMatch.Operator.ENDS_WITH, "/page/5")),
+                    new FunnelStep(FunnelStep.Kind.PAGE, new TextMatch(TextMatch.Operator.REGEX, "/page/1[0-9]$"))))
+                    .steps().get(2).reached());
+            time("breakdown by device and URL", () -> store.dashboard()
+                    .breakdown(day, List.of(Dimension.DEVICE, Dimension.URL), 100).size());
         } finally {
             ClickHouseServer.shared().drop(settings);
             try (Stream<Path> files = Files.walk(dataDir)) {

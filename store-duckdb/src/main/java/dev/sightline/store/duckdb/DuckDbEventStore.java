@@ -2,6 +2,7 @@ package dev.sightline.store.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.dashboard.DashboardQueries;
 import dev.sightline.contract.heatmap.HeatmapQueries;
 import dev.sightline.contract.insights.InsightQueries;
 import dev.sightline.contract.store.BatchRows;
@@ -45,6 +46,7 @@ public final class DuckDbEventStore implements EventStore {
     private BatchWriter batchWriter;
     private final HeatmapQueries heatmaps = new DuckDbHeatmapQueries(this::read);
     private final DuckDbInsightQueries insights;
+    private final DashboardQueries dashboard;
     private final Lock writerLock = new ReentrantLock();
     /** Calls hold the read side; close takes the write side, so it waits for them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -58,6 +60,7 @@ public final class DuckDbEventStore implements EventStore {
         this.batchWriter = new BatchWriter(writer);
         this.privacy = new DuckDbPrivacyStore(this::read, this::writeInTransaction, this::rewrite);
         this.insights = new DuckDbInsightQueries(new Calls());
+        this.dashboard = new DuckDbDashboardQueries(new Calls());
     }
 
     @Override
@@ -200,6 +203,11 @@ public final class DuckDbEventStore implements EventStore {
         return insights;
     }
 
+    @Override
+    public DashboardQueries dashboard() {
+        return dashboard;
+    }
+
     /** Feature queries' way in: reads on the pool, writes on the writer connection, both only while open. */
     private final class Calls implements StoreCalls {
         @Override
@@ -209,14 +217,9 @@ public final class DuckDbEventStore implements EventStore {
 
         @Override
         public <T> T write(String what, SqlWork<T> work) {
-            return whileOpen(() -> {
-                writerLock.lock();
-                try {
-                    return Transactions.run(writer, what, work);
-                } finally {
-                    writerLock.unlock();
-                }
-            });
+            // The writer lock first, then the lifecycle, as every writer takes them: rewrite() holds the
+            // writer lock while it waits for the lifecycle's write side.
+            return asWriter(() -> Transactions.run(writer, what, work));
         }
     }
 

@@ -46,6 +46,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
     private final DuckDbDatabase database;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final DuckDbSecurityStore security;
+    private final DuckDbDashboardStore dashboards;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -53,6 +54,7 @@ public final class DuckDbMetadataStore implements MetadataStore {
         requireNonNull(dataDir, "dataDir is null");
         this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), MetadataSchema.MIGRATIONS);
         this.security = new DuckDbSecurityStore(this::read, this::write);
+        this.dashboards = new DuckDbDashboardStore(this::read, this::write);
     }
 
     @Override
@@ -268,6 +270,11 @@ public final class DuckDbMetadataStore implements MetadataStore {
         requireNonNull(groupId, "groupId is null");
         write("deleting page group " + groupId, c -> Statements.execute(c,
                 "DELETE FROM page_groups WHERE project_id = ? AND id = ?", projectId, groupId));
+    }
+
+    @Override
+    public dev.sightline.contract.dashboard.DashboardStore dashboards() {
+        return dashboards;
     }
 
     @Override

@@ -43,7 +43,7 @@ final class MetadataSchema {
                 csrf_token VARCHAR NOT NULL,
                 created_at TIMESTAMP NOT NULL,
                 expires_at TIMESTAMP NOT NULL)""")), SecuritySchema.METADATA,
-            HeatmapSchema.PAGE_GROUPS);
+            HeatmapSchema.PAGE_GROUPS, DashboardSchema.METADATA);
 
     private MetadataSchema() {
     }

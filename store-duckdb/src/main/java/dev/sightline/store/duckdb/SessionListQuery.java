@@ -33,7 +33,7 @@ final class SessionListQuery {
             }
         }
         List<SessionSummary> sessions = new ArrayList<>();
-        String sql = "SELECT " + SessionSummaries.COLUMNS + " FROM sessions " + where
+        String sql = "SELECT " + SessionSummaries.COLUMNS + " FROM sessions s " + where
                 + " ORDER BY " + orderBy(query.sort()) + ", session_id LIMIT ? OFFSET ?";
         try (PreparedStatement page = connection.prepareStatement(sql)) {
             int next = bindWindow(page, query);
@@ -63,6 +63,7 @@ final class SessionListQuery {
             case DURATION -> "ended_at - started_at DESC";
             case CLICKS -> "clicks DESC";
             case PAGES -> "pages DESC";
+            case FRUSTRATION -> Frustration.ORDER;
         };
     }
 }

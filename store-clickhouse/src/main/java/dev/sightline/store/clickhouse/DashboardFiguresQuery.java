@@ -1,0 +1,154 @@
+package dev.sightline.store.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.contract.dashboard.Count;
+import dev.sightline.contract.dashboard.DashboardFigures;
+import dev.sightline.contract.dashboard.DashboardFigures.Bucket;
+import dev.sightline.contract.dashboard.DashboardFigures.Point;
+import dev.sightline.contract.dashboard.SessionFilter;
+import dev.sightline.contract.insights.InsightKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure of a dashboard, aggregated by ClickHouse. ClickHouse 18.16 cannot materialise the
+ * filter's sessions once for several statements, so the figures are grouped into two statements, each
+ * evaluating the filter once, fanning every row out with {@code ARRAY JOIN} to {@code (figure, value)}
+ * pairs and grouping them all at once: one over the sessions, people and bots, with each session's
+ * custom event names and insight kinds joined (totals, the series, every session-level list, custom
+ * events, insight rates, bots), one over their page views (page views by page key, entry and exit
+ * pages, scroll depth).
+ */
+final class DashboardFiguresQuery {
+
+    /** Up to this range the chart has hourly buckets, beyond it daily ones (as store-duckdb's dashboard). */
+    static final Duration HOURLY_UP_TO = Duration.ofDays(3);
+
+    private static final String SKIP_EMPTY = "('referrer_host', 'utm_source', 'utm_medium', 'utm_campaign')";
+
+    private DashboardFiguresQuery() {
+    }
+
+    static DashboardFigures run(ClickHouseDatabase database, SessionFilter filter) {
+        Bucket bucket = Duration.between(filter.from(), filter.to()).compareTo(HOURLY_UP_TO) <= 0 ? Bucket.HOUR
+                : Bucket.DAY;
+        ChronoUnit unit = bucket == Bucket.HOUR ? ChronoUnit.HOURS : ChronoUnit.DAYS;
+        long bucketMicros = unit.getDuration().toNanos() / 1_000;
+        List<Instant> buckets = new ArrayList<>();
+        for (Instant at = filter.from().truncatedTo(unit); at.isBefore(filter.to()); at = at.plus(1, unit)) {
+            buckets.add(at);
+        }
+        String sessions = DashboardFilter.sessions(filter);
+        String project = Sql.quote(filter.projectId());
+        String candidates = DashboardFilter.candidates(filter);
+
+        long sessionCount = 0;
+        long visitors = 0;
+        long newSessions = 0;
+        long pageViews = 0;
+        double avgActive = 0;
+        double avgDuration = 0;
+        long bots = 0;
+        Map<String, List<Count>> lists = new HashMap<>();
+        Map<Instant, Point> points = new HashMap<>();
+        Map<InsightKind, Long> insights = new EnumMap<>(InsightKind.class);
+        for (InsightKind kind : InsightKind.values()) {
+            insights.put(kind, 0L);
+        }
+        // People and bots in one pass: a bot session adds to 'bots', and to the figures when the filter
+        // selects bots (arraySlice, not a lambda: 18.16 loses columns a lambda compares with a constant).
+        for (JsonNode row : database.query("""
+                SELECT tupleElement(pair, 1) AS figure, tupleElement(pair, 2) AS figure_value, count() AS sessions,
+                       uniqExact(session_visitor) AS visitors, countIf(new_visitor = 1) AS new_sessions,
+                       sum(page_count) AS page_views, avg(active_total) AS avg_active, avg(duration_ms) AS avg_duration
+                FROM (
+                    SELECT * FROM (
+                        SELECT * FROM (%1$s) ANY LEFT JOIN (
+                            SELECT session_id, groupUniqArray(name) AS event_names FROM custom_events
+                            WHERE %2$s AND %3$s GROUP BY session_id) USING session_id
+                    ) ANY LEFT JOIN (
+                        SELECT session_id, groupUniqArray(kind) AS insight_kinds FROM insight_events
+                        WHERE project_id = %4$s AND %5$s AND %3$s GROUP BY session_id) USING session_id)
+                ARRAY JOIN arrayConcat(arraySlice([('bots', '')], 1, first_bot),
+                    arraySlice(arrayConcat([('totals', ''), ('series', toString(intDiv(session_start, %7$d) * %7$d)),
+                                            ('referrer_host', landing_referrer_host), ('channel', landing_channel),
+                                            ('utm_source', landing_utm_source), ('utm_medium', landing_utm_medium),
+                                            ('utm_campaign', landing_utm_campaign), ('device', first_device),
+                                            ('browser', first_browser), ('os', first_os), ('country', first_country)],
+                                           arrayMap(e -> ('events', e), event_names),
+                                           arrayMap(k -> ('insights', k), insight_kinds)) AS session_figures,
+                               1, if(first_bot = %6$d, length(session_figures), 0))) AS pair
+                WHERE NOT (figure IN %8$s AND figure_value = '')
+                GROUP BY figure, figure_value
+                ORDER BY figure, sessions DESC, figure_value
+                LIMIT %9$d BY figure""".formatted(DashboardFilter.peopleAndBots(filter), DashboardFilter.facts(filter),
+                candidates, project, InsightVersions.latest(filter.projectId(), "source_page"), filter.bots() ? 1 : 0,
+                bucketMicros, SKIP_EMPTY, Math.max(DashboardFigures.TOP, buckets.size())))) {
+            String figure = row.get("figure").asText();
+            String value = row.get("figure_value").asText();
+            long count = row.get("sessions").asLong();
+            switch (figure) {
+                case "totals" -> {
+                    sessionCount = count;
+                    visitors = row.get("visitors").asLong();
+                    newSessions = row.get("new_sessions").asLong();
+                    pageViews = row.get("page_views").asLong();
+                    avgActive = row.get("avg_active").asDouble();
+                    avgDuration = row.get("avg_duration").asDouble();
+                }
+                case "bots" -> bots = count;
+                case "series" -> {
+                    Instant start = Sql.instant(Long.parseLong(value));
+                    points.put(start, new Point(start, count, row.get("visitors").asLong()));
+                }
+                case "insights" -> insights.put(InsightKind.valueOf(value), count);
+                default -> add(lists, figure, value, count);
+            }
+        }
+
+        double avgScroll = 0;
+        for (JsonNode row : database.query("""
+                SELECT tupleElement(pair, 1) AS figure, tupleElement(pair, 2) AS figure_value, count() AS views,
+                       avg(view_scroll) AS avg_scroll
+                FROM (
+                    SELECT page_number, view_key, view_scroll, exit_page
+                    FROM (%s) ALL INNER JOIN (SELECT session_id, exit_page FROM (%s)) USING session_id)
+                ARRAY JOIN arrayFilter(p -> tupleElement(p, 1) != '',
+                    [('scroll', ''), ('pages', view_key), (if(page_number = 1, 'entry', ''), view_key),
+                     (if(page_number = exit_page, 'exit', ''), view_key)]) AS pair
+                GROUP BY figure, figure_value
+                ORDER BY figure, views DESC, figure_value
+                LIMIT %d BY figure""".formatted(DashboardFilter.pageViews(filter), sessions, DashboardFigures.TOP))) {
+            String figure = row.get("figure").asText();
+            if (figure.equals("scroll")) {
+                avgScroll = row.get("avg_scroll").asDouble();
+            } else {
+                add(lists, figure, row.get("figure_value").asText(), row.get("views").asLong());
+            }
+        }
+
+        List<Point> series = buckets.stream().map(at -> points.getOrDefault(at, new Point(at, 0, 0))).toList();
+        return new DashboardFigures(sessionCount, visitors, newSessions, sessionCount - newSessions, pageViews,
+                avgScroll, avgActive, avgDuration, bots, insights, list(lists, "pages"), list(lists, "entry"),
+                list(lists, "exit"), list(lists, "referrer_host"), list(lists, "channel"), list(lists, "utm_source"),
+                list(lists, "utm_medium"), list(lists, "utm_campaign"), list(lists, "device"), list(lists, "browser"),
+                list(lists, "os"), list(lists, "country"), list(lists, "events"), bucket, series);
+    }
+
+    private static void add(Map<String, List<Count>> lists, String figure, String value, long count) {
+        List<Count> list = lists.computeIfAbsent(figure, k -> new ArrayList<>());
+        if (list.size() < DashboardFigures.TOP) {
+            list.add(new Count(value, count));
+        }
+    }
+
+    private static List<Count> list(Map<String, List<Count>> lists, String name) {
+        return List.copyOf(lists.getOrDefault(name, List.of()));
+    }
+}
