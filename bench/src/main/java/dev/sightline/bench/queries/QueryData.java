@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Properties;
 
 /**
  * A generated month of traffic in a real {@code events.duckdb} (schema made by {@link DuckDbEventStore}
@@ -47,7 +46,7 @@ record QueryData(Path folder, String project, long sessions, long clicks, Instan
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
         QueryData data = new QueryData(folder, PROJECT, sessions, sessions * 10, end);
         long started = System.nanoTime();
-        try (Connection connection = data.connect(false); Statement sql = connection.createStatement()) {
+        try (Connection connection = data.connect(); Statement sql = connection.createStatement()) {
             for (String statement : QueryDataSql.statements(data)) {
                 sql.execute(statement);
             }
@@ -59,12 +58,8 @@ record QueryData(Path folder, String project, long sessions, long clicks, Instan
         return data;
     }
 
-    Connection connect(boolean readOnly) throws SQLException {
-        Properties properties = new Properties();
-        if (readOnly) {
-            properties.setProperty("duckdb.read_only", "true");
-        }
-        return DriverManager.getConnection("jdbc:duckdb:" + folder.resolve(DuckDbEventStore.FILE_NAME), properties);
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:duckdb:" + folder.resolve(DuckDbEventStore.FILE_NAME));
     }
 
     /** The id of the {@code n}th session in time order. */

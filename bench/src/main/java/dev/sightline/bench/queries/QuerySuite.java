@@ -4,7 +4,6 @@ import dev.sightline.bench.BenchContext;
 import dev.sightline.bench.Suite;
 import dev.sightline.bench.report.Row;
 import dev.sightline.store.duckdb.DuckDbEventStore;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +12,7 @@ import java.util.Locale;
 /**
  * Queries at two sizes of a month of traffic: 100,000 sessions with 1M clicks and 1M sessions with
  * 10M clicks ({@code --query-sessions 100000,1000000}). Each query runs once to warm up, then
- * {@value #RUNS} times; the row shows the median. Store cases run with the event store open as the
- * server holds it; SQL stand-ins on a read-only connection with the store closed.
+ * {@value #RUNS} times; the row shows the median, with the event store open as the server holds it.
  */
 public final class QuerySuite implements Suite {
     private static final String SUITE = "queries";
@@ -34,15 +32,8 @@ public final class QuerySuite implements Suite {
             QueryData data = QueryData.ensure(context.folder("queries"), sessions, line -> context.progress("queries: %s", line));
             String scale = String.format(Locale.ROOT, "[%s clicks, %s sessions] ", compact(data.clicks()), compact(sessions));
             try (DuckDbEventStore store = new DuckDbEventStore(data.folder())) {
-                for (QueryCase queryCase : QueryCases.storeCases()) {
-                    QueryCase.StoreCase call = (QueryCase.StoreCase) queryCase;
-                    rows.add(time(scale, call, () -> call.call().run(store, data)));
-                }
-            }
-            try (Connection connection = data.connect(true)) {
-                for (QueryCase queryCase : QueryCases.standIns()) {
-                    QueryCase.SqlStandIn call = (QueryCase.SqlStandIn) queryCase;
-                    rows.add(time(scale, call, () -> call.call().run(connection, data)));
+                for (QueryCase queryCase : QueryCases.all()) {
+                    rows.add(time(scale, queryCase, () -> queryCase.call().run(store, data)));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.sightline.bench.queries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.contract.dashboard.SessionFilter;
 import dev.sightline.contract.store.SessionDetail;
 import dev.sightline.contract.store.SessionList;
 import dev.sightline.contract.store.SessionQuery;
@@ -36,10 +37,10 @@ class QueryDataTest {
             assertThat(detail.pages().get(0).url()).isEqualTo(QueryData.HOME);
             assertThat(store.clicks(data.project(), data.sessionId(1_000))).hasSize(10)
                     .allSatisfy(click -> assertThat(click.pageNumber()).isBetween(1, detail.summary().pages()));
-        }
-        for (QueryCase queryCase : QueryCases.standIns()) {
-            try (var connection = data.connect(true)) {
-                assertThat(((QueryCase.SqlStandIn) queryCase).call().run(connection, data)).as(queryCase.name()).isNotNull();
+            assertThat(store.dashboard().figures(SessionFilter.of(data.project(), data.start(), data.end())).sessions())
+                    .as("the dashboard counts the same people").isEqualTo(people.total());
+            for (QueryCase queryCase : QueryCases.all()) {
+                assertThat(queryCase.call().run(store, data)).as(queryCase.name()).isNotNull();
             }
         }
         assertThat(progress).hasSize(1);
