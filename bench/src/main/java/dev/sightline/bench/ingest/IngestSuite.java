@@ -68,8 +68,10 @@ public final class IngestSuite implements Suite {
                 "all", missing == 0 ? Status.MEETS : Status.MISSES, ""));
         int rejected = capacity.otherStatuses().values().stream().mapToInt(Integer::intValue).sum()
                 + paced.otherStatuses().values().stream().mapToInt(Integer::intValue).sum() + capacity.failures() + paced.failures();
-        rows.add(new Row(SUITE, "uploads not acked (status or connection failure)", String.format(Locale.ROOT, "%,d %s%s",
-                rejected, capacity.otherStatuses(), paced.otherStatuses()), "", Status.INFO, ""));
+        String byStatus = capacity.otherStatuses().isEmpty() && paced.otherStatuses().isEmpty() ? ""
+                : " (statuses at capacity " + capacity.otherStatuses() + ", at target load " + paced.otherStatuses() + ")";
+        rows.add(new Row(SUITE, "uploads not acked (status or connection failure)",
+                String.format(Locale.ROOT, "%,d%s", rejected, byStatus), "", Status.INFO, ""));
         return rows;
     }
 }
