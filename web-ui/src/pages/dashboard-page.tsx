@@ -60,10 +60,12 @@ export function DashboardPage({ project, search }: { project: Project; search: s
       </div>
       <FilterBar projectId={project.id} filters={state.filters} onChange={(filters) => go({ filters })} />
       {!f ? <div class="card dashboard-loading"><Spinner label="Loading figures" /></div>
-        : f.sessions === 0 && f.botSessions === 0 ? (
+        : f.sessions === 0 ? (
           <EmptyState icon={<IconInsights size={28} />} title={state.filters.length ? 'No sessions match these filters' : 'No sessions in this range'}>
             <p>{state.filters.length ? 'Remove a filter or widen the date range.'
               : 'Figures appear here once visitors load pages carrying the tracking snippet (see Settings → Install), or pick a wider date range.'}</p>
+            {f.botSessions > 0 ? <p class="muted">{formatInteger(f.botSessions)} session{f.botSessions === 1 ? '' : 's'} of
+              automated browsers (crawlers, headless browsers) {f.botSessions === 1 ? 'was' : 'were'} left out.</p> : null}
           </EmptyState>
         ) : <Figures f={f} recordings={recordings} />}
     </div>
