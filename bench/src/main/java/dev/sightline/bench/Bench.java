@@ -1,6 +1,7 @@
 package dev.sightline.bench;
 
 import dev.sightline.bench.ingest.CaptureVisits;
+import dev.sightline.bench.ingest.IngestKafkaSuite;
 import dev.sightline.bench.ingest.IngestSuite;
 import dev.sightline.bench.queries.QuerySuite;
 import dev.sightline.bench.replay.ReplaySuite;
@@ -25,7 +26,7 @@ public final class Bench {
     }
 
     static List<Suite> suites() {
-        return List.of(new IngestSuite(), new TrackerSuite(), new QuerySuite(), new ReplaySuite());
+        return List.of(new IngestSuite(), new IngestKafkaSuite(), new TrackerSuite(), new QuerySuite(), new ReplaySuite());
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,7 +56,7 @@ public final class Bench {
             }
             Suite suite = suites().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
             if (suite == null) {
-                System.err.println("unknown benchmark '" + name + "': ingest, tracker, queries, replay, all or capture");
+                System.err.println("unknown benchmark '" + name + "': ingest, ingest-kafka, tracker, queries, replay, all or capture");
                 System.exit(2);
             }
             toRun.add(suite);

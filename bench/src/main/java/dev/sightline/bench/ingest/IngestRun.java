@@ -37,7 +37,8 @@ final class IngestRun {
         Files.createDirectories(data);
         Set<String> acked = new HashSet<>();
         Set<String> ackedWithRecording = new HashSet<>();
-        ServerProcess server = ServerProcess.start(data, work.resolve("server.log"), settings.serverJvmArguments());
+        ServerProcess server = ServerProcess.start(data, work.resolve("server.log"), settings.serverJvmArguments(),
+                settings.serverArguments());
         try {
             PhaseResult warm = LoadGenerator.closedLoop("warm-up", server, warmup, settings.connections(),
                     settings.visitorsPerConnection());

@@ -38,8 +38,8 @@ final class ServerProcess {
         this.gcLog = gcLog;
     }
 
-    /** Starts it; {@code extraJvmArguments} go before the main class (e.g. a profiler's flags). */
-    static ServerProcess start(Path dataDir, Path logFile, List<String> extraJvmArguments)
+    /** Starts it; {@code extraJvmArguments} go before the main class (e.g. a profiler's flags), {@code extraArguments} after. */
+    static ServerProcess start(Path dataDir, Path logFile, List<String> extraJvmArguments, List<String> extraArguments)
             throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -53,6 +53,7 @@ final class ServerProcess {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "start",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", dataDir.toString(), "--demo",
                 "--source-rate", "1000000", "--project-rate", "1000000"));
+        command.addAll(extraArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         ServerProcess server = new ServerProcess(process, port, gcLog);

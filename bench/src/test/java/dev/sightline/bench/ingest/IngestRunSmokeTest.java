@@ -19,7 +19,7 @@ class IngestRunSmokeTest {
 
     @Test
     void aTinyRunCountsExactlyWhatTheServerAcknowledgedAndStored() throws Exception {
-        IngestSettings tiny = new IngestSettings(40, 4, 3, 150, 100, 2, 30, 8, java.util.List.of());
+        IngestSettings tiny = new IngestSettings(40, 4, 3, 150, 100, 2, 30, 8, java.util.List.of(), java.util.List.of());
         List<String> progress = new ArrayList<>();
 
         IngestReport report = IngestRun.run(tiny, work, progress::add);
