@@ -208,5 +208,6 @@ function heatmapQuery(scope: HeatmapScope, layer?: HeatmapLayer): URLSearchParam
   if (scope.group) params.set('group', scope.group);
   else params.set('page', scope.page ?? '');
   if (layer) params.set('layer', layer);
+  for (const filter of scope.filters ?? []) params.append('f', filter);
   return params;
 }
