@@ -53,7 +53,7 @@ describe('heatmap URL state', () => {
     assert.equal(query.otherScopeOf(query.parseViewState('?page=p'), now), null);
   });
 
-  test('session filters and a segment's filters ride in the URL and narrow both sides of a comparison', () => {
+  test('session filters and the filters of a segment ride in the URL and narrow both sides of a comparison', () => {
     const now = Date.UTC(2026, 2, 10, 12);
     const state = query.parseViewState('?page=p&compare=device&f=device%3Aequals%3Amobile&f=event%3Adone%3Asignup');
     assert.deepEqual(state.filters, ['device:equals:mobile', 'event:done:signup']);
