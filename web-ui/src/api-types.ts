@@ -225,4 +225,6 @@ export interface HeatmapScope {
   device: HeatmapDevice;
   from: number;
   to: number;
+  /** The dashboard's filters (`field:operator:value`): only the sessions that meet them all. */
+  filters?: string[];
 }

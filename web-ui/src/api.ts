@@ -161,9 +161,10 @@ export const api = {
   /** A chunk's URL comes from the manifest; it answers a JSON array of rrweb events. */
   chunk: (url: string, signal?: AbortSignal) => request<unknown[]>(url, { signal, quiet: true }),
 
-  heatmapPages: (projectId: string, params: { device: string; from: number; to: number; q?: string }, signal?: AbortSignal) => {
+  heatmapPages: (projectId: string, params: { device: string; from: number; to: number; q?: string; filters?: string[] }, signal?: AbortSignal) => {
     const query = new URLSearchParams({ device: params.device, from: String(params.from), to: String(params.to) });
     if (params.q) query.set('q', params.q);
+    for (const filter of params.filters ?? []) query.append('f', filter);
     return request<HeatmapIndex>(`/api/projects/${enc(projectId)}/heatmaps/pages?${query}`, { signal, quiet: true });
   },
 
@@ -208,5 +209,6 @@ function heatmapQuery(scope: HeatmapScope, layer?: HeatmapLayer): URLSearchParam
   if (scope.group) params.set('group', scope.group);
   else params.set('page', scope.page ?? '');
   if (layer) params.set('layer', layer);
+  for (const filter of scope.filters ?? []) params.append('f', filter);
   return params;
 }

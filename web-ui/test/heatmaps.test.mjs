@@ -53,6 +53,17 @@ describe('heatmap URL state', () => {
     assert.equal(query.otherScopeOf(query.parseViewState('?page=p'), now), null);
   });
 
+  test('session filters and the filters of a segment ride in the URL and narrow both sides of a comparison', () => {
+    const now = Date.UTC(2026, 2, 10, 12);
+    const state = query.parseViewState('?page=p&compare=device&f=device%3Aequals%3Amobile&f=event%3Adone%3Asignup');
+    assert.deepEqual(state.filters, ['device:equals:mobile', 'event:done:signup']);
+    assert.deepEqual(query.scopeOf(state, now).filters, state.filters);
+    assert.deepEqual(query.otherScopeOf(state, now).filters, state.filters);
+    assert.deepEqual(query.parseViewState(query.viewStateToSearch(state)), state);
+    assert.deepEqual(query.parseViewState('?page=p').filters, []);
+    assert.equal(query.viewStateToSearch(query.parseViewState('?page=p&f=')), '?page=p');
+  });
+
   test('the move map reads the moves layer whatever click layer is chosen', () => {
     assert.equal(query.layerOf(query.parseViewState('?page=p&tab=move&layer=first_clicks')), 'moves');
     assert.equal(query.layerOf(query.parseViewState('?page=p&tab=area&layer=first_clicks')), 'first_clicks');

@@ -1,5 +1,5 @@
-// The heatmaps' state lives in the URL (shareable): which page or group, device, date range, map
-// type, layer, and what a comparison sets against it.
+// The heatmaps' state lives in the URL (shareable): which page or group, device, date range, session
+// filters (the dashboard's `f=` parameters), map type, layer, and what a comparison sets against it.
 import type { HeatmapDevice, HeatmapLayer, HeatmapScope } from '../api-types';
 
 export type HeatmapRange = 'today' | '7d' | '30d' | '90d' | 'custom';
@@ -23,6 +23,8 @@ export interface HeatmapViewState extends Window {
   /** Side B of a comparison: another window or another device. */
   other: Window;
   otherDevice: HeatmapDevice;
+  /** The dashboard's filters: both sides count only the sessions that meet them all. */
+  filters: string[];
 }
 
 export const RANGES: { value: HeatmapRange; label: string }[] = [
@@ -85,6 +87,7 @@ export function parseViewState(search: string): HeatmapViewState {
     compare: compare === 'range' || compare === 'device' ? compare : null,
     other: parseWindow(p, 'b', '7d'),
     otherDevice: oneOf(p.get('bdevice'), DEVICES, device === 'mobile' ? 'desktop' : 'mobile'),
+    filters: p.getAll('f').filter((f) => f !== ''),
   };
 }
 
@@ -102,6 +105,7 @@ export function viewStateToSearch(state: HeatmapViewState): string {
     if (state.compare === 'range') writeWindow(p, 'b', state.other, '');
     else p.set('bdevice', state.otherDevice);
   }
+  for (const filter of state.filters) p.append('f', filter);
   const search = p.toString();
   return search ? `?${search}` : '';
 }
@@ -145,13 +149,13 @@ export function timeWindow(w: Window, now = Date.now()): { from: number; to: num
 
 /** Side A's scope. */
 export function scopeOf(state: HeatmapViewState, now = Date.now()): HeatmapScope {
-  return { ...target(state), device: state.device, ...timeWindow(state, now) };
+  return { ...target(state), device: state.device, ...timeWindow(state, now), filters: state.filters };
 }
 
 /** Side B's scope, when comparing. */
 export function otherScopeOf(state: HeatmapViewState, now = Date.now()): HeatmapScope | null {
-  if (state.compare === 'range') return { ...target(state), device: state.device, ...timeWindow(state.other, now) };
-  if (state.compare === 'device') return { ...target(state), device: state.otherDevice, ...timeWindow(state, now) };
+  if (state.compare === 'range') return { ...target(state), device: state.device, ...timeWindow(state.other, now), filters: state.filters };
+  if (state.compare === 'device') return { ...target(state), device: state.otherDevice, ...timeWindow(state, now), filters: state.filters };
   return null;
 }
 

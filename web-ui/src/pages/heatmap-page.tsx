@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HeatmapDevice, HeatmapLayer, PageGroup, PointMap, Project, ScrollMap, Traffic } from '../api-types';
 import { api } from '../api';
 import { AreaPanel } from '../components/heatmaps/area-panel';
+import { FilterBar } from '../components/dashboard/filter-bar';
 import { DevicePicker } from '../components/heatmaps/device-picker';
 import { ElementList, share } from '../components/heatmaps/element-list';
 import { HeatLegend, ReachLegend } from '../components/heatmaps/heat-legend';
@@ -65,7 +66,7 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
 
   const group = useLoad<PageGroup | undefined>(state.group ? `group:${state.group}` : null,
     () => api.pageGroups(project.id).then((groups) => groups.find((g) => g.id === state.group)));
-  const key = (s: typeof scope, what: string) => `${what}|${s.page ?? ''}|${s.group ?? ''}|${s.device}|${s.from}|${s.to}`;
+  const key = (s: typeof scope, what: string) => `${what}|${s.page ?? ''}|${s.group ?? ''}|${s.device}|${s.from}|${s.to}|${(s.filters ?? []).join('\n')}`;
   const mapA = useLoad<PointMap>(pointsTab ? key(scope, layer) : null, (signal) => api.heatmapPoints(project.id, scope, layer, signal));
   // The map first: the store's cores go to the aggregation people wait for, the summary follows.
   const trafficKey = pointsTab && mapA?.status !== 'ready' && mapA?.status !== 'error' ? null : key(scope, 'traffic');
@@ -180,6 +181,7 @@ function HeatmapView({ project, state, search }: { project: Project; state: Heat
           </label>
         ) : null}
       </div>
+      <FilterBar projectId={project.id} filters={state.filters} onChange={(filters) => go({ filters })} />
 
       {state.compare ? (
         <div class="compare-bar" id="compare-bar">

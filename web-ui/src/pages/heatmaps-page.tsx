@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { HeatmapIndex, HeatmapPage, Project } from '../api-types';
 import { api } from '../api';
+import { FilterBar } from '../components/dashboard/filter-bar';
 import { DevicePicker } from '../components/heatmaps/device-picker';
 import { HeatmapRangePicker } from '../components/heatmaps/heatmap-range';
 import { PageGroupsCard } from '../components/heatmaps/page-groups-card';
@@ -37,7 +38,7 @@ export function HeatmapsPage({ project, search }: { project: Project; search: st
   useEffect(() => {
     const controller = new AbortController();
     setLoad((prev) => ({ status: 'loading', previous: prev.status === 'ready' ? prev.data : null }));
-    api.heatmapPages(project.id, { device: state.device, ...timeWindow(state), q }, controller.signal)
+    api.heatmapPages(project.id, { device: state.device, ...timeWindow(state), q, filters: state.filters }, controller.signal)
       .then((data) => setLoad({ status: 'ready', data }))
       .catch((error: Error) => {
         if (!controller.signal.aborted) setLoad({ status: 'error', message: error.message });
@@ -54,9 +55,9 @@ export function HeatmapsPage({ project, search }: { project: Project; search: st
   if (load.status === 'error') return <ErrorPage message={load.message} onRetry={() => setAttempt((a) => a + 1)} />;
   const data = load.status === 'ready' ? load.data : load.previous;
   const loading = load.status === 'loading';
-  const view = { device: state.device, range: state.range, from: state.from, to: state.to };
+  const view = { device: state.device, range: state.range, from: state.from, to: state.to, filters: state.filters };
   const nothingYet = load.status === 'ready' && data!.pages.length === 0 && data!.groups.length === 0 && !q
-    && state.range === '30d' && state.device === 'desktop';
+    && state.range === '30d' && state.device === 'desktop' && state.filters.length === 0;
 
   return (
     <div class="page" id="heatmaps-page">
@@ -77,6 +78,7 @@ export function HeatmapsPage({ project, search }: { project: Project; search: st
         <input class="input input-sm page-search" type="search" id="page-search" placeholder="Find a page…" aria-label="Find a page"
           value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       </div>
+      <FilterBar projectId={project.id} filters={state.filters} onChange={(filters) => go({ filters })} />
       {nothingYet ? (
         <NoHeatmapsYet project={project} />
       ) : (
@@ -85,7 +87,9 @@ export function HeatmapsPage({ project, search }: { project: Project; search: st
           <section class={'card table-card' + (loading ? ' is-loading' : '')}>
             {data && data.pages.length === 0 && !loading ? (
               <EmptyState icon={<IconSearchOff size={28} />} title="No pages in this range">
-                <p>{q ? `No page address contains “${q}”.` : 'No visit on this device in this period. Try a longer period or another device.'}</p>
+                <p>{q ? `No page address contains “${q}”.` : state.filters.length > 0
+                  ? 'No session that meets these filters visited a page on this device in this period. Remove a filter, or try a longer period.'
+                  : 'No visit on this device in this period. Try a longer period or another device.'}</p>
               </EmptyState>
             ) : (
               <PagesTable projectId={project.id} pages={data?.pages ?? []} loading={loading && !data} view={view} />

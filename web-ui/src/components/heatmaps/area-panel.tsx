@@ -27,7 +27,7 @@ export function AreaPanel({ projectId, scope, layer, map, area, unit }: AreaPane
       .then(setStats)
       .catch(() => undefined);
     return () => controller.abort();
-  }, [area, scope.from, scope.to, scope.device, layer]);
+  }, [area, scope.from, scope.to, scope.device, (scope.filters ?? []).join('\n'), layer]);
 
   if (!area) {
     return (

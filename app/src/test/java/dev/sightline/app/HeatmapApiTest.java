@@ -112,6 +112,34 @@ class HeatmapApiTest {
     }
 
     @Test
+    void filtersAndSavedSegmentsNarrowEveryHeatmapToTheirSessions() {
+        String busy = "&f=" + encode("clicks:between:2..");
+        JsonNode map = ok(http.get(HEATMAPS + "/points?page=" + encode(PRODUCT_42) + busy));
+        assertThat(map.get("points").asLong()).as("visit-aaaa's clicks only").isEqualTo(3);
+        assertThat(map.get("sessions").asLong()).isEqualTo(1);
+        assertThat(ok(http.get(HEATMAPS + "/scroll?page=" + encode(PRODUCT_42) + busy)).get("pageViews").asLong())
+                .isEqualTo(1);
+        assertThat(ok(http.get(HEATMAPS + "/pages?x=1" + busy)).get("pages")).hasSize(1);
+
+        JsonNode segment = ok(http.postJson("/api/projects/" + DemoSite.PROJECT_ID + "/segments",
+                "{\"name\":\"Busy\",\"filters\":[\"clicks:between:2..\"]}"));
+        String id = segment.get("id").asText();
+        try {
+            String bySegment = "&segment=" + id;
+            assertThat(ok(http.get(HEATMAPS + "/traffic?page=" + encode(PRODUCT_42) + bySegment)).get("sessions").asLong())
+                    .isEqualTo(1);
+            assertThat(ok(http.postJson(HEATMAPS + "/points/area?page=" + encode(PRODUCT_42) + bySegment,
+                    "{\"selectors\":[\"#menu\",\"#buy\"]}")).get("points").asLong()).isEqualTo(3);
+            assertThat(ok(http.get(HEATMAPS + "/points?page=" + encode(PRODUCT_42) + bySegment + "&f="
+                    + encode("device:equals:mobile"))).get("points").asLong()).as("segment and filter together").isZero();
+        } finally {
+            http.delete("/api/projects/" + DemoSite.PROJECT_ID + "/segments/" + id);
+        }
+        expect(http.get(HEATMAPS + "/points?page=x&segment=unknown"), 404, "not_found");
+        expect(http.get(HEATMAPS + "/points?page=x&f=" + encode("shoe:equals:red")), 400, "invalid_filter");
+    }
+
+    @Test
     void theScrollMapGivesTheShareOfPageViewsReachingEachDepth() {
         JsonNode scroll = ok(http.get(HEATMAPS + "/scroll?page=" + encode(PRODUCT_42)));
 

@@ -252,6 +252,39 @@ class HeatmapsEndToEndTest {
 
     // ---- helpers ----
 
+    @Test
+    @Order(8)
+    void aSavedSegmentNarrowsTheMapAndTheElementListToItsSessions() {
+        Page page = open("&device=all&f=" + URLEncoder.encode("device:equals:mobile", StandardCharsets.UTF_8));
+        awaitDrawnPoints(page, 5);
+        assertThat(listedCounts(page)).as("the phone visits' clicks on the all-devices map").isEqualTo(PHONE_CLICKS);
+
+        page.click("#save-segment");
+        page.fill("#segment-name", "Phone visits");
+        page.click("#save-segment-confirm");
+        page.waitForSelector("#segment option:text('Phone visits')", new Page.WaitForSelectorOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.click("#clear-filters");
+        awaitDrawnPoints(page, 11);
+        assertThat(listedCounts(page)).isEqualTo(ALL_CLICKS);
+
+        page.selectOption("#segment", new com.microsoft.playwright.options.SelectOption().setLabel("Phone visits"));
+        awaitDrawnPoints(page, 5);
+        assertThat(page.url()).contains("f=device%3Aequals%3Amobile");
+        assertThat(page.locator("#summary-points strong").textContent()).isEqualTo("5");
+        assertThat(listedCounts(page)).isEqualTo(PHONE_CLICKS);
+        Map<String, Long> anchored = new HashMap<>(PHONE_CLICKS);
+        anchored.remove("#menu-toggle");
+        assertDrawnInsideTheirElements(page, "a", anchored);
+        page.close();
+    }
+
+    /** Waits until side A's map is drawn with this many points in all. */
+    private static void awaitDrawnPoints(Page page, int points) {
+        page.waitForFunction("n => { const h = window.__sightlineHeatmap; return !!h && h.state === 'ready'"
+                + " && h.drawn.reduce((sum, p) => sum + p.points, 0) === n; }", points);
+    }
+
     private static HeatmapQuery query(DeviceClass device) {
         return new HeatmapQuery(DemoSite.PROJECT_ID, new PageScope.Page(pageKey), Optional.of(device),
                 Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60), false);

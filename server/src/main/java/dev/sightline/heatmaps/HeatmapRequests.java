@@ -2,16 +2,22 @@ package dev.sightline.heatmaps;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.dashboard.Segment;
+import dev.sightline.contract.dashboard.SessionCondition;
+import dev.sightline.contract.dashboard.SessionFilter;
 import dev.sightline.contract.heatmap.HeatmapLayer;
 import dev.sightline.contract.heatmap.HeatmapQuery;
 import dev.sightline.contract.heatmap.PageScope;
 import dev.sightline.contract.meta.MetadataStore;
 import dev.sightline.contract.store.DeviceClass;
+import dev.sightline.dashboard.FilterParams;
 import dev.sightline.http.HttpProblem;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,7 +25,9 @@ import java.util.Optional;
  * Reads what a heatmap request asks for from its query string: {@code page=<key>} or
  * {@code group=<id>}, {@code device} ({@code desktop} by default, {@code all} for every class),
  * {@code from}/{@code to} in epoch milliseconds (the last 30 days by default), {@code bots=true},
- * {@code layer}. Anything malformed is a 400 with a reason.
+ * {@code layer}, and the sessions it covers: the dashboard's {@code f=field:operator:value} filters
+ * ({@link FilterParams}) and {@code segment=<id>}, a saved segment's filters. Anything malformed is a 400
+ * with a reason; an unknown page group or segment is a 404.
  */
 final class HeatmapRequests {
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
@@ -34,7 +42,25 @@ final class HeatmapRequests {
 
     HeatmapQuery query(Context ctx, String projectId) {
         Instant to = to(ctx);
-        return new HeatmapQuery(projectId, scope(ctx, projectId), device(ctx), windowFrom(ctx, to), to, bots(ctx));
+        return new HeatmapQuery(projectId, scope(ctx, projectId), device(ctx), windowFrom(ctx, to), to, bots(ctx),
+                sessions(ctx, projectId));
+    }
+
+    /** The conditions of {@code segment=<id>} and of every {@code f=…}: a session meets them all. */
+    List<SessionCondition> sessions(Context ctx, String projectId) {
+        List<SessionCondition> conditions = new ArrayList<>();
+        String segmentId = ctx.queryParam("segment");
+        if (segmentId != null && !segmentId.isEmpty()) {
+            Segment segment = metadata.dashboards().segments(projectId).stream()
+                    .filter(s -> s.id().equals(segmentId)).findFirst()
+                    .orElseThrow(() -> HttpProblem.notFound("segment"));
+            conditions.addAll(FilterParams.conditions(segment.filters()));
+        }
+        conditions.addAll(FilterParams.conditions(ctx.queryParams("f")));
+        if (conditions.size() > SessionFilter.MAX_CONDITIONS) {
+            throw HttpProblem.badRequest("too_many_filters", "at most " + SessionFilter.MAX_CONDITIONS + " filters");
+        }
+        return conditions;
     }
 
     static boolean bots(Context ctx) {

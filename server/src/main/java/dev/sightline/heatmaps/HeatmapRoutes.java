@@ -2,6 +2,7 @@ package dev.sightline.heatmaps;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.dashboard.SessionCondition;
 import dev.sightline.contract.heatmap.HeatmapLayer;
 import dev.sightline.contract.heatmap.HeatmapQueries;
 import dev.sightline.contract.heatmap.HeatmapQuery;
@@ -84,8 +85,9 @@ public final class HeatmapRoutes implements Routes {
         Instant from = requests.windowFrom(ctx, to);
         boolean bots = HeatmapRequests.bots(ctx);
         String contains = Optional.ofNullable(ctx.queryParam("q")).orElse("").trim();
+        List<SessionCondition> sessions = requests.sessions(ctx, projectId);
         List<PageTraffic> pages = heatmaps.pages(new PageListQuery(projectId, device, from, to, bots, contains,
-                HeatmapRequests.number(ctx, "limit", 100, 1, PageListQuery.MAX_LIMIT)));
+                HeatmapRequests.number(ctx, "limit", 100, 1, PageListQuery.MAX_LIMIT), sessions));
         Set<String> withSnapshot = backgrounds.keys(projectId, device).stream().map(SnapshotKey::pageKey)
                 .collect(Collectors.toSet());
         List<Map<String, Object>> pageViews = new ArrayList<>();
@@ -103,7 +105,7 @@ public final class HeatmapRoutes implements Routes {
                 continue;
             }
             Map<String, Object> view = traffic(heatmaps.traffic(new HeatmapQuery(projectId,
-                    new PageScope.Group(group.pattern()), device, from, to, bots)));
+                    new PageScope.Group(group.pattern()), device, from, to, bots, sessions)));
             view.put("id", group.id());
             view.put("name", group.name());
             view.put("pattern", group.pattern().text());

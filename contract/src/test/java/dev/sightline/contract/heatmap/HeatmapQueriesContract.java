@@ -4,7 +4,10 @@ import static dev.sightline.contract.store.TestBatches.T0;
 import static dev.sightline.contract.store.TestBatches.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.sightline.contract.dashboard.SessionCondition;
+import dev.sightline.contract.dashboard.TextMatch;
 import dev.sightline.contract.insights.InsightEvent;
 import dev.sightline.contract.insights.InsightKind;
 import dev.sightline.contract.insights.PageInsights;
@@ -209,6 +212,52 @@ public abstract class HeatmapQueriesContract {
         HeatmapQuery withBots = new HeatmapQuery(PROJECT, new PageScope.Page(PRODUCT), Optional.of(DeviceClass.DESKTOP),
                 FROM, TO, true);
         assertThat(heatmaps().points(withBots, HeatmapLayer.CLICKS).points()).isEqualTo(2);
+    }
+
+    @Test
+    void aSegmentOfPhoneSessionsKeepsOnlyTheirClicks() {
+        write(visit("desktop", PRODUCT).event(click(100, "#buy", 5000, 5000, "Buy")));
+        write(visit("phone", PRODUCT).device(DeviceClass.MOBILE).viewport(390, 844)
+                .event(click(100, "#buy", 5000, 5000, "Buy")).event(click(200, "#menu", 5000, 5000, "Menu")));
+        HeatmapQuery phones = allDevices(PRODUCT).withSessions(List.of(
+                new SessionCondition.Text(SessionCondition.Attribute.DEVICE, TextMatch.equalTo("mobile"))));
+
+        PointMap map = heatmaps().points(phones, HeatmapLayer.CLICKS);
+
+        assertThat(map.points()).isEqualTo(2);
+        assertThat(map.elements()).extracting(ElementStats::selector).containsExactly("#buy", "#menu");
+        assertThat(heatmaps().traffic(phones).pageViews()).isEqualTo(1);
+        assertThat(heatmaps().points(allDevices(PRODUCT), HeatmapLayer.CLICKS).points()).as("no segment").isEqualTo(3);
+    }
+
+    @Test
+    void aSegmentNarrowsEveryViewToTheSessionsThatMeetIt() {
+        write(visit("signed-up", PRODUCT).documentHeight(2000).maxScrollPermille(1000)
+                .event(click(100, "#card", 5000, 5000, "")).event(click(200, "#card", 5000, 5000, ""))
+                .customEvent(300, "signup"));
+        write(visit("browsing", PRODUCT).documentHeight(2000).maxScrollPermille(200)
+                .event(click(100, "#card", 5000, 5000, "")).event(click(200, "#other", 5000, 5000, "")));
+        write(visit("elsewhere", "shop.example/cart").event(click(100, "#pay", 5000, 5000, "")));
+        List<SessionCondition> signedUp = List.of(new SessionCondition.CustomEvent("signup", true));
+        HeatmapQuery segment = query(PRODUCT).withSessions(signedUp);
+
+        assertThat(heatmaps().points(segment, HeatmapLayer.CLICKS).elements())
+                .extracting(ElementStats::selector, ElementStats::points).containsExactly(tuple("#card", 2L));
+        assertThat(heatmaps().area(segment, HeatmapLayer.CLICKS, List.of("#card"))).isEqualTo(new AreaStats(2, 1, false));
+        assertThat(heatmaps().pagePositions(segment, HeatmapLayer.CLICKS, List.of("#card", "#other")))
+                .extracting(PagePositionBin::selector).containsOnly("#card");
+        Traffic traffic = heatmaps().traffic(segment);
+        assertThat(traffic.sessions()).isEqualTo(1);
+        assertThat(traffic.clicks()).isEqualTo(2);
+        ScrollMap scroll = heatmaps().scroll(segment);
+        assertThat(scroll.pageViews()).isEqualTo(1);
+        assertThat(scroll.reachedPercent().get(100)).isEqualTo(1);
+        assertThat(heatmaps().pages(new PageListQuery(PROJECT, Optional.empty(), FROM, TO, false, "", 10, signedUp)))
+                .extracting(PageTraffic::pageKey).containsExactly(PRODUCT);
+        List<SessionCondition> nobody = List.of(new SessionCondition.CustomEvent("refund", true));
+        assertThat(heatmaps().points(query(PRODUCT).withSessions(nobody), HeatmapLayer.CLICKS).points()).isZero();
+        assertThat(heatmaps().pages(new PageListQuery(PROJECT, Optional.empty(), FROM, TO, false, "", 10, nobody)))
+                .isEmpty();
     }
 
     // ---- layers ----

@@ -23,7 +23,7 @@ final class HeatmapPages {
     static List<PageTraffic> list(ClickHouseDatabase database, PageListQuery query) {
         List<JsonNode> rows = database.query("SELECT view_key, argMax(view_url, view_start) AS latest_url, " + TRAFFIC
                 + " FROM (" + HeatmapFilter.pageViews(query.projectId(), query.from(), query.to(), query.device(),
-                query.includeBots(), query.keyContains())
+                query.includeBots(), query.keyContains(), query.sessions())
                 + ") GROUP BY view_key ORDER BY views DESC, view_key LIMIT " + query.limit());
         if (rows.isEmpty()) {
             return List.of();
@@ -31,7 +31,7 @@ final class HeatmapPages {
         Map<String, Long> clicks = new HashMap<>();
         for (JsonNode row : database.query("SELECT page_key, count() AS clicks FROM clicks FINAL WHERE "
                 + HeatmapFilter.project(query.projectId(), "ts", query.from(), query.to(), query.device(),
-                query.includeBots())
+                query.includeBots(), query.sessions())
                 + " AND page_key IN " + Sql.list(rows.stream().map(r -> r.get("view_key").asText()).toList())
                 + " GROUP BY page_key")) {
             clicks.put(row.get("page_key").asText(), row.get("clicks").asLong());

@@ -36,10 +36,15 @@ final class DashboardSql {
 
     /** The filter's condition on {@code sessions s}. */
     static DashboardSql where(SessionFilter filter) {
+        return peopleAndBots(filter).append(" AND s.bot = ?", filter.bots());
+    }
+
+    /** {@link #where}, people and bots alike: the heatmaps leave bots out their own way. */
+    static DashboardSql peopleAndBots(SessionFilter filter) {
         DashboardSql where = new DashboardSql();
         where.append("s.project_id = ? AND s.started_at >= make_timestamp(?::BIGINT)"
-                        + " AND s.started_at < make_timestamp(?::BIGINT) AND s.bot = ?",
-                filter.projectId(), Micros.of(filter.from()), Micros.of(filter.to()), filter.bots());
+                        + " AND s.started_at < make_timestamp(?::BIGINT)",
+                filter.projectId(), Micros.of(filter.from()), Micros.of(filter.to()));
         for (SessionCondition condition : filter.conditions()) {
             where.sql.append(" AND ");
             where.condition(condition, filter);

@@ -1,5 +1,7 @@
 package dev.sightline.store.duckdb;
 
+import dev.sightline.contract.dashboard.SessionCondition;
+import dev.sightline.contract.dashboard.SessionFilter;
 import dev.sightline.contract.heatmap.HeatmapQuery;
 import dev.sightline.contract.heatmap.PageScope;
 import dev.sightline.contract.store.DeviceClass;
@@ -18,7 +20,8 @@ import org.duckdb.DuckDBConnection;
  * The rows a heatmap reads, as a WHERE clause over a fact table ({@code ts}) or {@code page_views}
  * ({@code started_at}): project, time window (which DuckDB's zone maps narrow to the row groups of
  * those days), page key or group pattern, device class, and the session selection — bot sessions
- * out unless asked for. The recordings filters and segments will narrow that same session selection.
+ * out unless asked for, and only the sessions that meet the query's conditions (the recordings filters and
+ * segments, as {@link DashboardSql} writes them) when it has any.
  *
  * <p>Bot sessions are looked up once per request ({@link #resolve}) and then left out by id,
  * which costs nothing when there are none and a small hash anti-join when there are; only an unusual
@@ -85,13 +88,13 @@ final class HeatmapFilter {
     /** {@code WHERE …} over a fact table. */
     static HeatmapSql facts(HeatmapQuery query, Resolved resolved) {
         return where(query.projectId(), "ts", query.from(), query.to(), Optional.of(page(query, resolved)),
-                query.device(), resolved.leftOut(), "");
+                query.device(), resolved.leftOut(), "", query.sessions());
     }
 
     /** {@code WHERE …} over {@code page_views}. */
     static HeatmapSql pageViews(HeatmapQuery query, Resolved resolved) {
         return where(query.projectId(), "started_at", query.from(), query.to(), Optional.of(page(query, resolved)),
-                query.device(), resolved.leftOut(), "");
+                query.device(), resolved.leftOut(), "", query.sessions());
     }
 
     /** The page condition: one key, or the keys a group resolved to. */
@@ -106,13 +109,14 @@ final class HeatmapFilter {
 
     /** {@code WHERE …} for a whole project (the index), with an optional part of the page key. */
     static HeatmapSql project(String projectId, String timeColumn, Instant from, Instant to,
-                              Optional<DeviceClass> device, LeftOut leftOut, String keyContains) {
-        return where(projectId, timeColumn, from, to, Optional.empty(), device, leftOut, keyContains);
+                              Optional<DeviceClass> device, LeftOut leftOut, String keyContains,
+                              List<SessionCondition> sessions) {
+        return where(projectId, timeColumn, from, to, Optional.empty(), device, leftOut, keyContains, sessions);
     }
 
     private static HeatmapSql where(String projectId, String timeColumn, Instant from, Instant to,
                                     Optional<HeatmapSql> page, Optional<DeviceClass> device, LeftOut leftOut,
-                                    String keyContains) {
+                                    String keyContains, List<SessionCondition> sessions) {
         HeatmapSql sql = new HeatmapSql().add(" WHERE project_id = ? AND " + timeColumn
                 + " >= make_timestamp(?::BIGINT) AND " + timeColumn + " < make_timestamp(?::BIGINT)",
                 projectId, Micros.of(from), Micros.of(to));
@@ -126,7 +130,19 @@ final class HeatmapFilter {
         } else if (!leftOut.ids().isEmpty()) {
             sql.add(" AND session_id NOT IN (SELECT unnest(?::VARCHAR[]))", (Object) leftOut.ids().toArray(String[]::new));
         }
+        if (!sessions.isEmpty()) {
+            sql.add(" AND session_id IN (").add(matching(projectId, from, to, sessions)).add(")");
+        }
         return sql;
+    }
+
+    /** The ids of the sessions that may have events in the window and meet every condition. */
+    private static HeatmapSql matching(String projectId, Instant from, Instant to, List<SessionCondition> sessions) {
+        SessionFilter filter = new SessionFilter(projectId, from.minusMillis(WireLimits.MAX_PAGE_AGE_MS), to, false,
+                sessions);
+        DashboardSql where = DashboardSql.peopleAndBots(filter);
+        return new HeatmapSql().add("SELECT s.session_id FROM sessions s WHERE " + where.sql(),
+                where.parameters().toArray());
     }
 
     private static HeatmapSql botSessions(String projectId, Instant from, Instant to, int limit) {

@@ -32,7 +32,7 @@ final class HeatmapPages {
         try (PreparedStatement select = new HeatmapSql()
                 .add("SELECT page_key, arg_max(url, started_at), " + TRAFFIC + " FROM page_views")
                 .add(HeatmapFilter.project(query.projectId(), "started_at", query.from(), query.to(), query.device(),
-                        leftOut, query.keyContains()))
+                        leftOut, query.keyContains(), query.sessions()))
                 .add(" GROUP BY page_key ORDER BY count(*) DESC, page_key LIMIT ?", query.limit())
                 .prepare(connection);
              ResultSet result = select.executeQuery()) {
@@ -47,7 +47,7 @@ final class HeatmapPages {
         Map<String, Long> clicks = new HashMap<>();
         try (PreparedStatement select = new HeatmapSql().add("SELECT page_key, count(*) FROM clicks")
                 .add(HeatmapFilter.project(query.projectId(), "ts", query.from(), query.to(), query.device(),
-                        leftOut, ""))
+                        leftOut, "", query.sessions()))
                 .add(" AND page_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY page_key",
                         (Object) rows.stream().map(Row::pageKey).toArray(String[]::new))
                 .prepare(connection);

@@ -14,7 +14,7 @@ final class HeatmapSql {
     private final StringBuilder text = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
 
-    /** Appends SQL text and the values of its {@code ?} placeholders: strings, longs, ints, or string arrays. */
+    /** Appends SQL text and the values of its {@code ?} placeholders: strings, longs, ints, booleans, or string arrays. */
     HeatmapSql add(String sql, Object... values) {
         text.append(sql);
         parameters.addAll(List.of(values));
@@ -39,6 +39,8 @@ final class HeatmapSql {
                     statement.setLong(i + 1, l);
                 } else if (value instanceof Integer n) {
                     statement.setInt(i + 1, n);
+                } else if (value instanceof Boolean b) {
+                    statement.setBoolean(i + 1, b);
                 } else if (value instanceof String[] array) {
                     statement.setArray(i + 1, connection.createArrayOf("VARCHAR", array));
                 } else {
