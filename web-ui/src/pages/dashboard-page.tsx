@@ -88,7 +88,8 @@ function Figures({ f, recordings }: { f: DashboardFigures; recordings: (extra?: 
       </section>
       <section class="card chart-card">
         <div class="card-head"><h2>Sessions over time</h2></div>
-        <SeriesChart points={f.series} bucket={f.bucket} />
+        <SeriesChart points={f.series} bucket={f.bucket}
+          link={(day) => recordings([], { range: 'custom', from: day, to: day })} />
       </section>
       <section class="card insight-rates" id="insight-rates">
         <div class="card-head"><h2>Insights</h2><span class="muted">share of sessions</span></div>

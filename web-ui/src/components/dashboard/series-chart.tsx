@@ -1,8 +1,11 @@
 import type { Point } from '../../dashboard/api';
 import { formatInteger } from '../../format';
 
-/** Sessions per hour or day as an SVG bar chart, with the visitors as a line over it. */
-export function SeriesChart({ points, bucket }: { points: Point[]; bucket: 'HOUR' | 'DAY' }) {
+/**
+ * Sessions per hour or day as an SVG bar chart, with the visitors as a line over it; each bar links to
+ * the recordings of its day.
+ */
+export function SeriesChart({ points, bucket, link }: { points: Point[]; bucket: 'HOUR' | 'DAY'; link: (day: string) => string }) {
   const width = 720;
   const height = 160;
   const top = Math.max(1, ...points.map((p) => p.sessions));
@@ -18,10 +21,12 @@ export function SeriesChart({ points, bucket }: { points: Point[]; bucket: 'HOUR
         aria-label={`Sessions per ${bucket === 'HOUR' ? 'hour' : 'day'}, at most ${formatInteger(top)}`}>
         <line x1="0" x2={width} y1={height} y2={height} class="axis" />
         {points.map((p, i) => (
-          <rect key={p.start} class="bar" x={i * slot + slot * 0.15} width={slot * 0.7} y={y(p.sessions)}
-            height={Math.max(0, height - y(p.sessions))}>
-            <title>{`${label(p.start)}: ${formatInteger(p.sessions)} sessions, ${formatInteger(p.visitors)} visitors`}</title>
-          </rect>
+          <a key={p.start} href={link(new Date(p.start).toISOString().slice(0, 10))} class="bar-link">
+            <rect class="bar" x={i * slot + slot * 0.15} width={slot * 0.7} y={y(p.sessions)}
+              height={Math.max(0, height - y(p.sessions))}>
+              <title>{`${label(p.start)}: ${formatInteger(p.sessions)} sessions, ${formatInteger(p.visitors)} visitors — open its recordings`}</title>
+            </rect>
+          </a>
         ))}
         {points.length > 1 ? <path d={line} class="visitors-line" /> : null}
         {points.length > 0 ? <text x="0" y={height + 14} class="tick">{label(points[0]!.start)}</text> : null}
