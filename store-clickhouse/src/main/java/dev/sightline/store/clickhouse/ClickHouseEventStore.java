@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -39,10 +36,7 @@ public final class ClickHouseEventStore implements EventStore {
     private final ClickHouseInsightQueries insights;
     private final ClickHouseDashboardQueries dashboard;
     private final Versions versions = new Versions();
-    private final Lock writerLock = new ReentrantLock();
-    /** Calls hold the read side; close takes the write side, so it waits for them. */
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final StoreGate gate = new StoreGate("the event store");
 
     /** Connects and creates the database and its tables where they do not exist. */
     public ClickHouseEventStore(ClickHouseSettings settings) {
@@ -55,28 +49,28 @@ public final class ClickHouseEventStore implements EventStore {
             throw e;
         }
         this.batchWriter = new BatchWriter(database);
-        this.heatmaps = new ClickHouseHeatmapQueries(database, this::whileOpen);
-        this.dashboard = new ClickHouseDashboardQueries(database, this::whileOpen);
+        this.heatmaps = new ClickHouseHeatmapQueries(database, gate::whileOpen);
+        this.dashboard = new ClickHouseDashboardQueries(database, gate::whileOpen);
         this.insights = new ClickHouseInsightQueries(database, new ClickHouseInsightQueries.Calls() {
             @Override
             public <T> T read(Supplier<T> call) {
-                return whileOpen(call);
+                return gate.whileOpen(call);
             }
 
             @Override
             public <T> T write(Supplier<T> call) {
-                return asWriter(call);
+                return gate.asWriter(call);
             }
         }, versions);
         this.privacy = new ClickHousePrivacyStore(database, new ClickHousePrivacyStore.Calls() {
             @Override
             public <T> T read(Supplier<T> call) {
-                return whileOpen(call);
+                return gate.whileOpen(call);
             }
 
             @Override
             public <T> T write(Supplier<T> call) {
-                return asWriter(call);
+                return gate.asWriter(call);
             }
         }, versions);
     }
@@ -84,27 +78,27 @@ public final class ClickHouseEventStore implements EventStore {
     @Override
     public int write(List<BatchRows> batches) {
         requireNonNull(batches, "batches is null");
-        return asWriter(() -> batchWriter.write(batches));
+        return gate.asWriter(() -> batchWriter.write(batches));
     }
 
     @Override
     public SessionList sessions(SessionQuery query) {
         requireNonNull(query, "query is null");
-        return whileOpen(() -> SessionListQuery.run(database, query));
+        return gate.whileOpen(() -> SessionListQuery.run(database, query));
     }
 
     @Override
     public Optional<SessionDetail> session(String projectId, String sessionId) {
         requireNonNull(projectId, "projectId is null");
         requireNonNull(sessionId, "sessionId is null");
-        return whileOpen(() -> SessionDetailQuery.run(database, projectId, sessionId));
+        return gate.whileOpen(() -> SessionDetailQuery.run(database, projectId, sessionId));
     }
 
     @Override
     public List<StoredClick> clicks(String projectId, String sessionId) {
         requireNonNull(projectId, "projectId is null");
         requireNonNull(sessionId, "sessionId is null");
-        return whileOpen(() -> SessionDetailQuery.clicks(database, projectId, sessionId));
+        return gate.whileOpen(() -> SessionDetailQuery.clicks(database, projectId, sessionId));
     }
 
     @Override
@@ -114,7 +108,7 @@ public final class ClickHouseEventStore implements EventStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return whileOpen(() -> SessionRetention.startedBefore(database, projectId, cutoff, limit));
+        return gate.whileOpen(() -> SessionRetention.startedBefore(database, projectId, cutoff, limit));
     }
 
     @Override
@@ -124,7 +118,7 @@ public final class ClickHouseEventStore implements EventStore {
         if (ids.isEmpty()) {
             return;
         }
-        asWriter(() -> {
+        gate.asWriter(() -> {
             SessionRetention.delete(database, projectId, ids);
             return null;
         });
@@ -150,38 +144,10 @@ public final class ClickHouseEventStore implements EventStore {
         return dashboard;
     }
 
-    private <T> T asWriter(Supplier<T> call) {
-        writerLock.lock();
-        try {
-            return whileOpen(call);
-        } finally {
-            writerLock.unlock();
-        }
-    }
 
-    private <T> T whileOpen(Supplier<T> call) {
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("the event store is closed");
-            }
-            return call.get();
-        } finally {
-            lifecycle.readLock().unlock();
-        }
-    }
 
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            database.close();
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+        gate.close(database::close);
     }
 }

@@ -12,9 +12,6 @@ import dev.sightline.contract.meta.Project;
 import dev.sightline.contract.meta.SecurityStore;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -39,10 +36,7 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     private final PageGroupRecords pageGroups;
     private final ClickHouseSecurityStore security;
     private final ClickHouseDashboardStore dashboards;
-    private final Lock writerLock = new ReentrantLock();
-    /** Calls hold the read side; close takes the write side, so it waits for them. */
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final StoreGate gate = new StoreGate("the metadata store");
 
     /** Connects and creates the database and its metadata tables where they do not exist. */
     public ClickHouseMetadataStore(ClickHouseSettings settings) {
@@ -63,31 +57,31 @@ public final class ClickHouseMetadataStore implements MetadataStore {
         this.security = new ClickHouseSecurityStore(database, new ClickHouseSecurityStore.Calls() {
             @Override
             public <T> T read(Supplier<T> call) {
-                return whileOpen(call);
+                return gate.whileOpen(call);
             }
 
             @Override
             public <T> T write(Supplier<T> call) {
-                return asWriter(call);
+                return gate.asWriter(call);
             }
         }, accounts, logins, new AccessRecords(database, versions), new ErasureRecords(database, versions));
     }
 
     @Override
     public List<Project> projects() {
-        return whileOpen(projects::all);
+        return gate.whileOpen(projects::all);
     }
 
     @Override
     public Optional<Project> project(String id) {
         requireNonNull(id, "id is null");
-        return whileOpen(() -> projects.byId(id));
+        return gate.whileOpen(() -> projects.byId(id));
     }
 
     @Override
     public Optional<Project> projectBySiteKey(String siteKey) {
         requireNonNull(siteKey, "siteKey is null");
-        return whileOpen(() -> projects.bySiteKey(siteKey));
+        return gate.whileOpen(() -> projects.bySiteKey(siteKey));
     }
 
     /**
@@ -97,7 +91,7 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     @Override
     public void saveProject(Project project) {
         requireNonNull(project, "project is null");
-        asWriter(() -> {
+        gate.asWriter(() -> {
             projects.save(project);
             return null;
         });
@@ -105,19 +99,19 @@ public final class ClickHouseMetadataStore implements MetadataStore {
 
     @Override
     public long accountCount() {
-        return whileOpen(accounts::count);
+        return gate.whileOpen(accounts::count);
     }
 
     @Override
     public Optional<Account> account(String id) {
         requireNonNull(id, "id is null");
-        return whileOpen(() -> accounts.byId(id));
+        return gate.whileOpen(() -> accounts.byId(id));
     }
 
     @Override
     public Optional<Account> accountByEmail(String email) {
         requireNonNull(email, "email is null");
-        return whileOpen(() -> accounts.byEmail(email));
+        return gate.whileOpen(() -> accounts.byEmail(email));
     }
 
     /**
@@ -127,7 +121,7 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     @Override
     public void saveAccount(Account account) {
         requireNonNull(account, "account is null");
-        asWriter(() -> {
+        gate.asWriter(() -> {
             accounts.save(account);
             return null;
         });
@@ -136,13 +130,13 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     @Override
     public List<Membership> memberships(String accountId) {
         requireNonNull(accountId, "accountId is null");
-        return whileOpen(() -> accounts.membershipsOf(accountId));
+        return gate.whileOpen(() -> accounts.membershipsOf(accountId));
     }
 
     @Override
     public void saveMembership(Membership membership) {
         requireNonNull(membership, "membership is null");
-        asWriter(() -> {
+        gate.asWriter(() -> {
             accounts.saveMembership(membership);
             return null;
         });
@@ -151,7 +145,7 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     @Override
     public void saveLoginSession(LoginSession session) {
         requireNonNull(session, "session is null");
-        asWriter(() -> {
+        gate.asWriter(() -> {
             logins.saveSession(session);
             return null;
         });
@@ -160,13 +154,13 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     @Override
     public Optional<LoginSession> loginSession(String tokenHash) {
         requireNonNull(tokenHash, "tokenHash is null");
-        return whileOpen(() -> logins.session(tokenHash));
+        return gate.whileOpen(() -> logins.session(tokenHash));
     }
 
     @Override
     public void deleteLoginSession(String tokenHash) {
         requireNonNull(tokenHash, "tokenHash is null");
-        asWriter(() -> {
+        gate.asWriter(() -> {
             logins.deleteSession(tokenHash);
             return null;
         });
@@ -185,13 +179,13 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     @Override
     public List<PageGroup> pageGroups(String projectId) {
         requireNonNull(projectId, "projectId is null");
-        return whileOpen(() -> pageGroups.of(projectId));
+        return gate.whileOpen(() -> pageGroups.of(projectId));
     }
 
     @Override
     public void savePageGroup(PageGroup group) {
         requireNonNull(group, "group is null");
-        asWriter(() -> {
+        gate.asWriter(() -> {
             pageGroups.save(group);
             return null;
         });
@@ -201,44 +195,16 @@ public final class ClickHouseMetadataStore implements MetadataStore {
     public void deletePageGroup(String projectId, String groupId) {
         requireNonNull(projectId, "projectId is null");
         requireNonNull(groupId, "groupId is null");
-        asWriter(() -> {
+        gate.asWriter(() -> {
             pageGroups.delete(projectId, groupId);
             return null;
         });
     }
 
-    private <T> T asWriter(Supplier<T> call) {
-        writerLock.lock();
-        try {
-            return whileOpen(call);
-        } finally {
-            writerLock.unlock();
-        }
-    }
 
-    private <T> T whileOpen(Supplier<T> call) {
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("the metadata store is closed");
-            }
-            return call.get();
-        } finally {
-            lifecycle.readLock().unlock();
-        }
-    }
 
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            database.close();
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+        gate.close(database::close);
     }
 }
