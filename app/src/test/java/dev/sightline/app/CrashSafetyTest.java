@@ -70,7 +70,7 @@ class CrashSafetyTest {
         SightlineProcess second = SightlineProcess.start(data, log);
         try {
             Http http = new Http(second.baseUrl());
-            awaitNoLag(http);
+            second.awaitCaughtUp();
             http.signUpOwner("owner@example.com", "crash test password");
             Set<String> stored = new HashSet<>();
             List<String> duplicates = new ArrayList<>();
@@ -94,17 +94,5 @@ class CrashSafetyTest {
         } finally {
             second.stop();
         }
-    }
-
-    private static void awaitNoLag(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            JsonNode health = http.get("/health").json();
-            if (health.get("ingestLag").asLong() == 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the restarted server did not catch up with its log");
     }
 }
