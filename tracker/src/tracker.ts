@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import { captureErrors } from './errors'
 import { captureFields } from './fields'
+import { forgetCss } from './css'
 import { clearIds, loadIds } from './ids'
 import { maskText } from './mask'
 import { close, ev, flush, listen, openPage, pageUrl, rec, setupPage } from './page'
@@ -100,5 +101,5 @@ export function stop(forget?: boolean) {
     close()
     if (stopRecorder) stopRecorder()
   }
-  if (forget) clearIds()
+  if (forget) clearIds(), forgetCss()
 }
