@@ -290,6 +290,10 @@ public final class Sightline implements AutoCloseable {
         return snapshots;
     }
 
+    public StylesheetStore stylesheets() {
+        return stylesheets;
+    }
+
     /** Waits until every acknowledged upload has been processed into the stores. */
     public boolean awaitProcessed(long timeout, TimeUnit unit) throws InterruptedException {
         if (log instanceof WriteAheadLog wal) {
