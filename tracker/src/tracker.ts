@@ -90,7 +90,7 @@ export function start() {
   loadIds(cfg.cookies)
   if (!installed) install(), (installed = true)
   page(d.referrer)
-  stopRecorder = startRecorder(cfg.mask, rec)
+  stopRecorder = startRecorder(cfg.mask, safe(rec))
 }
 
 /** Sends what is pending as the page's last upload and stops; forget: delete the cookies too. */
