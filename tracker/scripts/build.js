@@ -5,17 +5,28 @@ import { readFile } from 'node:fs/promises'
 export const OUT = 'target/classes/sightline/tracker/sightline.js'
 
 /**
- * rrweb's recorder carries the source of its canvas-snapshot web worker as a 6 KB string. The worker
- * only runs with recordCanvas on and a numeric canvas sampling rate, which Sightline never sets
- * (recorder.ts), so the string is emptied. The pinned @rrweb/record version must still contain it.
+ * rrweb's recorder carries the source of its canvas-snapshot web worker as a 6 KB string, and the
+ * canvas observers (2D and WebGL call recording, FPS snapshots) that CanvasManager starts only with
+ * recordCanvas on, which Sightline never sets (recorder.ts). The string is emptied and the two
+ * methods that start them are cut with their calls, so the observers and the worker are left out of
+ * the bundle. The pinned @rrweb/record version must still contain each piece.
  */
-const dropCanvasWorker = {
-  name: 'drop-canvas-worker',
+const CANVAS_CUTS = [
+  [/^const jsContent = '.*';$/m, "const jsContent = '';"],
+  [/^    if \(recordCanvas && sampling === "all"\)\n.*\n    if \(recordCanvas && typeof sampling === "number"\)\n(.*\n){3}/m, ''],
+  [/^  initCanvasFPSObserver\([^]*?^  startPendingCanvasMutationFlusher\(\) \{$/m, '  startPendingCanvasMutationFlusher() {'],
+]
+
+const dropCanvasRecording = {
+  name: 'drop-canvas-recording',
   setup(b) {
     b.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async ({ path }) => {
-      const src = await readFile(path, 'utf8')
-      const out = src.replace(/^const jsContent = '.*';$/m, "const jsContent = '';")
-      if (out == src) throw new Error('drop-canvas-worker: jsContent not found in ' + path)
+      let out = await readFile(path, 'utf8')
+      for (const [cut, by] of CANVAS_CUTS) {
+        const before = out
+        out = out.replace(cut, by)
+        if (out == before) throw new Error('drop-canvas-recording: ' + cut + ' not found in ' + path)
+      }
       return { contents: out, loader: 'js' }
     })
   },
@@ -31,6 +42,6 @@ await build({
   legalComments: 'none',
   // rrweb's console.warn diagnostics; Sightline's own debug line goes through an alias (util.ts)
   drop: ['console', 'debugger'],
-  plugins: [dropCanvasWorker],
+  plugins: [dropCanvasRecording],
   logLevel: 'warning',
 })

@@ -1,6 +1,6 @@
 import { ev } from './page'
 import { isRunning, start, stop } from './tracker'
-import { dbg } from './util'
+import { dbg, sha } from './util'
 
 /**
  * The page's API: sightline('event', name), ('set', key, value), ('identify', id) — only the SHA-256
@@ -9,8 +9,6 @@ import { dbg } from './util'
  */
 let beforeConsent: ArrayLike<unknown>[] = []
 
-const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => (x + 256).toString(16).slice(1)).join('')
-
 export function command(args: ArrayLike<unknown>) {
   try {
     const [c, x, y] = args as unknown[]
@@ -18,7 +16,7 @@ export function command(args: ArrayLike<unknown>) {
     else if (c == 'event') ev('event', x)
     else if (c == 'set') ev('tag', x, y)
     else if (c == 'identify') {
-      if (x != null) crypto.subtle.digest('SHA-256', new TextEncoder().encode(String(x))).then((h) => ev('identify', hex(h)), dbg)
+      if (x != null) sha(String(x)).then((h) => ev('identify', h), dbg)
     } else if (c == 'consent') {
       if (x !== false) {
         start()

@@ -1,7 +1,8 @@
 import type { Config } from './config'
+import { fresh, hashCss } from './css'
 import { ids, nextPage, saveIds } from './ids'
 import { beacon, drain, pendingSize, send } from './upload'
-import { dbg, now, on, safe } from './util'
+import { dbg, now, on, safe, w } from './util'
 import { enc, envelope } from './wire'
 
 /**
@@ -23,6 +24,10 @@ let activity = 0
 let timer: any
 /** no page view is open: nothing is collected */
 let closed = true
+/** rrweb events held, in order, from a full snapshot whose stylesheets are being hashed */
+let held: any[] | 0 = 0
+/** stylesheet texts by hash, to go with the recording they first appear in */
+let css: Record<string, string> = {}
 /** this page's recording stream was dropped (over 10 MB pending) */
 let noRecording = false
 /** per page view: how often each error message was seen */
@@ -47,16 +52,40 @@ export function ev(kind: string, ...fields: unknown[]) {
   } catch (e) { dbg(e) }
 }
 
-/** Records one rrweb event of the current page. */
-export function rec(e: unknown) {
+const put = (e: unknown) => {
   if (!closed && !noRecording) try {
     push(r, JSON.stringify(e))
     if (size + pendingSize() > Limit.PENDING) noRecording = true, r = []
   } catch (x) { dbg(x) }
 }
 
+/** Sends the held events as they are (stylesheets inline when their hashes are not in yet). */
+const release = () => {
+  const h = held || []
+  held = 0
+  h.forEach(put)
+}
+
+/**
+ * Records one rrweb event of the current page. A full snapshot (in a secure context) and what follows
+ * it wait while its stylesheets are hashed (see css.ts), then go on in order.
+ */
+export function rec(e: any) {
+  if (held) held.push(e)
+  else if (e.type == 2 && w.crypto.subtle) {
+    const h: any[] = held = [e]
+    hashCss(e).then((l) => {
+      if (held == h) {
+        for (const [k, t] of l) if (fresh(k, cfg.key + cfg.endpoint)) css[k] = t
+        release()
+      }
+    }, () => held == h && release())
+  } else put(e)
+}
+
+/** The stylesheet texts go with the recording that refers to them. */
 const body = (ea: string[], er: string[], last: boolean) =>
-  envelope(cfg.key, ids.vid, ids.sid, ids.pn, seq, ts, last, url, ea, er)
+  envelope(cfg.key, ids.vid, ids.sid, ids.pn, seq, ts, last, url, ea, er, er[0] ? css : 0 as any)
 
 /** By beacon, taking the next sequence number only when it left. */
 const viaBeacon = (ea: string[], er: string[], last: boolean) => seq <= Limit.SEQ && beacon(body(ea, er, last)) && ++seq
@@ -67,7 +96,9 @@ const viaBeacon = (ea: string[], er: string[], last: boolean) => seq <= Limit.SE
  * for one beacon, dropping the recording rather than the analytics.
  */
 export function flush(last = false, byBeacon = false) {
-  if (closed || !(a.length || r.length || last)) return
+  if (closed) return
+  if (last || byBeacon) release()
+  if (!(a.length || r.length || last)) return
   saveIds(activity)
   if (byBeacon) {
     drain()
@@ -75,6 +106,7 @@ export function flush(last = false, byBeacon = false) {
   } else if (seq <= Limit.SEQ) send(body(a, r, last)), seq++
   a = []
   r = []
+  css = {}
   size = 0
   if (last || seq > Limit.SEQ) close()
 }
@@ -102,6 +134,8 @@ export function openPage() {
   url = location.href
   a = []
   r = []
+  css = {}
+  held = 0
   noRecording = false
   errorCounts = new Map()
   saveIds(ts)

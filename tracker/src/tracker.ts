@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import { captureErrors } from './errors'
 import { captureFields } from './fields'
+import { forgetCss } from './css'
 import { clearIds, loadIds } from './ids'
 import { maskText } from './mask'
 import { close, ev, flush, listen, openPage, pageUrl, rec, setupPage } from './page'
@@ -89,7 +90,7 @@ export function start() {
   loadIds(cfg.cookies)
   if (!installed) install(), (installed = true)
   page(d.referrer)
-  stopRecorder = startRecorder(cfg.mask, rec)
+  stopRecorder = startRecorder(cfg.mask, safe(rec))
 }
 
 /** Sends what is pending as the page's last upload and stops; forget: delete the cookies too. */
@@ -100,5 +101,5 @@ export function stop(forget?: boolean) {
     close()
     if (stopRecorder) stopRecorder()
   }
-  if (forget) clearIds()
+  if (forget) clearIds(), forgetCss()
 }

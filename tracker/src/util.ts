@@ -19,5 +19,9 @@ export const safe = <A extends unknown[]>(fn: (...a: A) => unknown) => (...a: A)
 export const on = (t: EventTarget, type: string, fn: (e: any) => unknown, capture = true) =>
   t.addEventListener(type, safe(fn), { capture, passive: true })
 
+/** The SHA-256 hex of a string's UTF-8 bytes (secure contexts only). */
+export const sha = (s: string) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(s))
+  .then((b) => Array.from(new Uint8Array(b), (x) => (x + 256).toString(16).slice(1)).join(''))
+
 /** Full height of the document, whichever of html/body reports more. */
 export const docHeight = () => Math.max(d.documentElement.scrollHeight, d.body ? d.body.scrollHeight : 0)

@@ -33,9 +33,9 @@ export const enc = (kind: string, t: number, ...f: any[]): (string | number)[] =
 
 /**
  * One upload's JSON text: the envelope fields in schema order, then the already-serialised analytics
- * events (a) and rrweb events (r).
+ * events (a) and rrweb events (r), then the stylesheet texts (css, by hash) when there are any.
  */
 export const envelope = (key: string, vid: string, sid: string, pn: number, seq: number, ts: number,
-  last: boolean, url: string, a: string[], r: string[]) =>
+  last: boolean, url: string, a: string[], r: string[], css?: Record<string, string>) =>
   JSON.stringify({ v: 1, key: key.slice(0, 64), vid, sid, pn, seq, ts, sent: Date.now(), last, url: url.slice(0, 2048) })
-    .slice(0, -1) + ',"a":[' + a + '],"r":[' + r + ']}'
+    .slice(0, -1) + ',"a":[' + a + '],"r":[' + r + ']' + (css && Object.keys(css)[0] ? ',"css":' + JSON.stringify(css) : '') + '}'

@@ -43,12 +43,20 @@ describe('wire format', () => {
     const text = envelope('k'.repeat(80), 'abcdefghijklmnop', 'qrstuvwxyz012345', 1, 0, 1700000000000, true,
       'http://x/' + 'p'.repeat(3000), ['["request",1]'], ['{"type":4}'])
     const u = JSON.parse(text)
-    assert.deepEqual(Object.keys(u), schema.envelope.map((f) => f.name))
+    assert.deepEqual(Object.keys(u), schema.envelope.filter((f) => !f.optional).map((f) => f.name))
     assert.equal(u.v, schema.version)
     assert.equal(u.key.length, 64)
     assert.equal(u.url.length, 2048)
     assert.ok(Number.isInteger(u.sent) && u.sent >= Date.now() - 1000)
     assert.deepEqual(u.a, [['request', 1]])
     assert.deepEqual(u.r, [{ type: 4 }])
+  })
+
+  test('stylesheet texts go last, as the optional css object, only when there are any', () => {
+    const args = ['k', 'abcdefghijklmnop', 'qrstuvwxyz012345', 1, 0, 1700000000000, false, 'http://x/', [], ['{"type":2}']]
+    assert.equal('css' in JSON.parse(envelope(...args, {})), false)
+    const u = JSON.parse(envelope(...args, { ['a'.repeat(64)]: 'body{}' }))
+    assert.deepEqual(Object.keys(u), schema.envelope.map((f) => f.name))
+    assert.deepEqual(u.css, { ['a'.repeat(64)]: 'body{}' })
   })
 })

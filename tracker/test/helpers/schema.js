@@ -25,10 +25,13 @@ export function assertEvent(e) {
 
 /** Asserts that one decoded upload is an envelope as the schema says, with valid events. */
 export function assertUpload(u) {
-  const names = schema.envelope.map((f) => f.name)
-  assert.deepEqual(Object.keys(JSON.parse(u.raw)), names, 'envelope fields in schema order')
+  const raw = JSON.parse(u.raw)
+  const names = schema.envelope.filter((f) => !f.optional || f.name in raw).map((f) => f.name)
+  assert.deepEqual(Object.keys(raw), names, 'envelope fields in schema order')
   for (const f of schema.envelope) {
     const v = u[f.name]
+    if (f.optional && !(f.name in raw)) continue
+    if (f.type == 'object') assert.ok(v && typeof v == 'object' && !Array.isArray(v), `${f.name} is an object`)
     if (f.type == 'int') assert.ok(Number.isInteger(v), `${f.name} is an int`)
     if (f.type == 'string') assert.ok(typeof v == 'string' && v.length <= f.max, `${f.name} is a string of at most ${f.max}`)
     if (f.type == 'id') assert.match(v, ID, `${f.name} is an id`)

@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib'
 
 const PAGES = new URL('../pages/', import.meta.url)
 const BUNDLE = new URL('../../target/classes/sightline/tracker/sightline.js', import.meta.url)
-const TYPES = { html: 'text/html', js: 'text/javascript', json: 'application/json' }
+const TYPES = { html: 'text/html', js: 'text/javascript', json: 'application/json', css: 'text/css' }
 
 /**
  * Starts the server on 127.0.0.1, port 0. Pages are visited at http://localhost:PORT/NAME.html and
@@ -59,6 +59,10 @@ export async function startServer() {
       }
       // /spa/two (an SPA route, reloaded) is served by spa.html
       const first = url.pathname.split('/')[1] || 'index.html'
+      if (first.endsWith('.css')) {
+        res.writeHead(200, { 'Content-Type': TYPES.css, 'Cache-Control': 'no-store' }).end(await readFile(new URL(first, PAGES)))
+        return
+      }
       const file = first.endsWith('.html') ? first : first + '.html'
       let html = await readFile(new URL(file, PAGES), 'utf8')
       const script = `http://127.0.0.1:${server.address().port}/sightline.js?${url.searchParams}`

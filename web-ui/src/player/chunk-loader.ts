@@ -2,6 +2,7 @@
 // soon as it and every chunk before it have arrived, so playback can start on the first chunks.
 import type { ChunkRef } from '../api-types';
 import { api, ApiError } from '../api';
+import { resolveStylesheets } from '../stylesheets/resolve-stylesheets';
 
 export interface ChunkSink {
   onChunk(chunk: ChunkRef, events: unknown[]): void;
@@ -9,7 +10,12 @@ export interface ChunkSink {
 
 const PARALLEL = 4;
 
+/** A chunk with the stylesheets its full snapshots refer to by hash put back in. */
 async function fetchWithRetry(url: string, signal: AbortSignal): Promise<unknown[]> {
+  return resolveStylesheets(url, await fetchChunk(url, signal));
+}
+
+async function fetchChunk(url: string, signal: AbortSignal): Promise<unknown[]> {
   try {
     return await api.chunk(url, signal);
   } catch (error) {

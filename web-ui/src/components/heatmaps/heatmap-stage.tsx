@@ -12,6 +12,7 @@ import { rampColor } from '../../heatmaps/palette';
 import type { HeatmapTab } from '../../heatmaps/query';
 import { reachLines, shareAt } from '../../heatmaps/scroll-map';
 import { mountSnapshot, type SnapshotFrame } from '../../heatmaps/snapshot-frame';
+import { resolveStylesheets } from '../../stylesheets/resolve-stylesheets';
 import { IconAlert, IconImage } from '../icons';
 import { Spinner } from '../loading';
 
@@ -87,7 +88,7 @@ export function HeatmapStage(props: StageProps) {
     setSnapshot({ status: 'loading' });
     api.heatmapSnapshot(projectId, scope, controller.signal)
       .then(async (info) => {
-        const events = await api.snapshotEvents(info.eventsUrl, controller.signal);
+        const events = await resolveStylesheets(info.eventsUrl, await api.snapshotEvents(info.eventsUrl, controller.signal));
         if (controller.signal.aborted || !rootRef.current) return;
         rootRef.current.replaceChildren();
         frame = await mountSnapshot(rootRef.current, events);

@@ -14,6 +14,7 @@ import dev.sightline.contract.meta.MetadataStore;
 import dev.sightline.contract.meta.Project;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
+import dev.sightline.contract.stylesheets.StylesheetStore;
 import dev.sightline.dashboard.DashboardRoutes;
 import dev.sightline.dashboard.ExportRoutes;
 import dev.sightline.dashboard.NoteRoutes;
@@ -46,6 +47,7 @@ import dev.sightline.projects.ProjectDirectory;
 import dev.sightline.projects.ProjectRoutes;
 import dev.sightline.projects.ProjectSettingsRoutes;
 import dev.sightline.recordings.RecordingRoutes;
+import dev.sightline.stylesheets.StylesheetRoutes;
 import dev.sightline.retention.KeepRoutes;
 import dev.sightline.retention.RetentionPass;
 import dev.sightline.retention.SessionErasure;
@@ -61,10 +63,12 @@ import dev.sightline.store.clickhouse.ClickHouseEventStore;
 import dev.sightline.store.clickhouse.ClickHouseMetadataStore;
 import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
+import dev.sightline.store.disk.DiskStylesheetStore;
 import dev.sightline.store.duckdb.DuckDbEventStore;
 import dev.sightline.store.duckdb.DuckDbMetadataStore;
 import dev.sightline.store.s3.S3PageSnapshotStore;
 import dev.sightline.store.s3.S3RecordingStore;
+import dev.sightline.store.s3.S3StylesheetStore;
 import dev.sightline.tokens.ApiTokens;
 import dev.sightline.tokens.TokenRoutes;
 import dev.sightline.tracker.TrackerScriptRoutes;
@@ -104,6 +108,7 @@ public final class Sightline implements AutoCloseable {
     private final RecordingStore recordings;
     private final MetadataStore metadata;
     private final PageSnapshotStore snapshots;
+    private final StylesheetStore stylesheets;
     private final IngestLog log;
     private final BatchProcessor processor;
     private final ExecutorService preparers;
@@ -146,6 +151,8 @@ public final class Sightline implements AutoCloseable {
                 .orElseGet(() -> new DuckDbMetadataStore(config.dataDir()));
         this.snapshots = config.backends().s3().<PageSnapshotStore>map(S3PageSnapshotStore::new)
                 .orElseGet(() -> new DiskPageSnapshotStore(config.dataDir()));
+        this.stylesheets = config.backends().s3().<StylesheetStore>map(S3StylesheetStore::new)
+                .orElseGet(() -> new DiskStylesheetStore(config.dataDir()));
         SessionErasure erasure = new SessionErasure(events, recordings, snapshots, metadata.dashboards());
         this.countries = config.geoipDatabase().<CountryLookup>map(MaxMindCountryLookup::new).orElse(CountryLookup.none());
 
@@ -156,7 +163,7 @@ public final class Sightline implements AutoCloseable {
         PageSnapshots pageSnapshots = new PageSnapshots(snapshots, json);
         this.preparers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads("prepare"));
         this.processor = new BatchProcessor(codec, enricher, events, recordings, new RecordingSanitizer(json), pageSnapshots, log,
-                preparers);
+                preparers, stylesheets);
         Backgrounds backgrounds = new Backgrounds(snapshots, pageSnapshots, events, recordings, json);
         this.insights = new InsightScheduler(new InsightAnalyser(events.insights(), config.insights()), config.insights(),
                 clock);
@@ -201,6 +208,7 @@ public final class Sightline implements AutoCloseable {
                     new HeatmapRoutes(events, metadata, backgrounds, bodies, clock),
                     new PageGroupRoutes(metadata, bodies, clock),
                     new SnapshotRoutes(metadata, backgrounds, bodies, clock),
+                    new StylesheetRoutes(stylesheets),
                     new InsightRoutes(events, config.insights(), clock),
                     new DashboardRoutes(events, metadata.dashboards(), clock),
                     new SavedViewRoutes(metadata.dashboards(), bodies, clock),
@@ -282,6 +290,10 @@ public final class Sightline implements AutoCloseable {
         return snapshots;
     }
 
+    public StylesheetStore stylesheets() {
+        return stylesheets;
+    }
+
     /** Waits until every acknowledged upload has been processed into the stores. */
     public boolean awaitProcessed(long timeout, TimeUnit unit) throws InterruptedException {
         if (log instanceof WriteAheadLog wal) {
@@ -308,6 +320,7 @@ public final class Sightline implements AutoCloseable {
         events.close();
         recordings.close();
         snapshots.close();
+        stylesheets.close();
         metadata.close();
         if (countries instanceof AutoCloseable closeable) {
             try {

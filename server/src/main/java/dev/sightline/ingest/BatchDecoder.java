@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sightline.contract.stylesheets.StylesheetHashes;
 import dev.sightline.contract.wire.AnalyticsEvent;
 import dev.sightline.contract.wire.Batch;
 import dev.sightline.contract.wire.WireLimits;
@@ -20,7 +21,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -209,7 +212,49 @@ public final class BatchDecoder {
             array(root, "r", MAX_RECORDING_EVENTS); // refuses a missing or non-array recording with its reason
         }
         return new Batch(key, visitorId, sessionId, pageNumber, sequence, pageStart, sentAt, last, url, events,
-                recording);
+                recording, stylesheets(root.get("css")));
+    }
+
+    /**
+     * The optional {@code css} object: stylesheet texts by the hex SHA-256 of their UTF-8 bytes. A text
+     * whose hash is not the one it came under is refused, so nothing is ever filed under another
+     * text's name.
+     */
+    private static Map<String, String> stylesheets(JsonNode css) {
+        if (css == null || css.isNull()) {
+            return Map.of();
+        }
+        if (!css.isObject()) {
+            throw HttpProblem.badRequest("invalid_field", "'css' must be an object of stylesheet texts by their SHA-256");
+        }
+        if (css.size() > WireLimits.MAX_STYLESHEETS) {
+            throw HttpProblem.tooLarge("'css' holds more than " + WireLimits.MAX_STYLESHEETS + " stylesheets");
+        }
+        Map<String, String> stylesheets = new LinkedHashMap<>();
+        long total = 0;
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) css::fields) {
+            String hash = entry.getKey();
+            JsonNode text = entry.getValue();
+            if (!StylesheetHashes.isHash(hash)) {
+                throw HttpProblem.badRequest("invalid_field", "'css' keys must be 64 lower-case hex digits (SHA-256)");
+            }
+            if (!text.isTextual()) {
+                throw HttpProblem.badRequest("invalid_field", "css." + hash + " must be a string");
+            }
+            if (text.asText().length() > WireLimits.MAX_STYLESHEET_CHARS) {
+                throw HttpProblem.tooLarge("css." + hash + " is longer than " + WireLimits.MAX_STYLESHEET_CHARS + " characters");
+            }
+            total += text.asText().length();
+            if (total > WireLimits.MAX_STYLESHEETS_CHARS) {
+                throw HttpProblem.tooLarge("'css' holds more than " + WireLimits.MAX_STYLESHEETS_CHARS + " characters");
+            }
+            if (!StylesheetHashes.of(StylesheetHashes.utf8(text.asText())).equals(hash)) {
+                throw HttpProblem.badRequest("stylesheet_hash_mismatch",
+                        "css." + hash + " is not the stylesheet whose SHA-256 that is");
+            }
+            stylesheets.put(hash, text.asText());
+        }
+        return stylesheets;
     }
 
     private List<AnalyticsEvent> events(JsonNode array) {

@@ -8,6 +8,8 @@ import dev.sightline.contract.store.ChunkKey;
 import dev.sightline.contract.store.PageChangeRun;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
+import dev.sightline.contract.stylesheets.StylesheetHashes;
+import dev.sightline.contract.stylesheets.StylesheetStore;
 import dev.sightline.heatmaps.PageSnapshots;
 import dev.sightline.http.HttpProblem;
 import dev.sightline.ingest.ReceivedBatch;
@@ -32,7 +34,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Reads accepted uploads from the ingest log and stores them: recording chunks first (defused by the
- * {@link RecordingSanitizer}), then the rows, so a batch the event store knows always has its recording;
+ * {@link RecordingSanitizer}) after the stylesheets they refer to by hash, then the rows, so a batch the event store knows always has its recording;
  * a chunk that opens a page view may also become the page's heatmap background ({@link PageSnapshots}).
  * The rows carry the page-change runs found in the recording, which insights read once recordings have
  * expired. Both writes are idempotent, which is
@@ -47,6 +49,7 @@ public final class BatchProcessor implements RecordHandler {
     private final DeadLetters deadLetters;
     private final RecordingSanitizer sanitizer;
     private final PageSnapshots snapshots;
+    private final StylesheetStore stylesheets;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong poison = new AtomicLong();
     private final ExecutorService preparers;
@@ -54,7 +57,7 @@ public final class BatchProcessor implements RecordHandler {
     /** @param preparers threads that prepare a round's uploads side by side (one per core is plenty) */
     public BatchProcessor(ReceivedBatchCodec codec, BatchEnricher enricher, EventStore events, RecordingStore recordings,
                           RecordingSanitizer sanitizer, PageSnapshots snapshots, DeadLetters deadLetters,
-                          ExecutorService preparers) {
+                          ExecutorService preparers, StylesheetStore stylesheets) {
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.enricher = Objects.requireNonNull(enricher, "enricher is null");
         this.events = Objects.requireNonNull(events, "events is null");
@@ -63,6 +66,7 @@ public final class BatchProcessor implements RecordHandler {
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters is null");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots is null");
         this.preparers = Objects.requireNonNull(preparers, "preparers is null");
+        this.stylesheets = Objects.requireNonNull(stylesheets, "stylesheets is null");
     }
 
     @Override
@@ -87,9 +91,24 @@ public final class BatchProcessor implements RecordHandler {
             }
             rows.add(batchRows.withPageChanges(upload.pageChanges()));
         }
+        storeStylesheets(prepared);
         recordings.putAll(chunks);
         events.write(rows);
         processed.addAndGet(rows.size());
+    }
+
+    /**
+     * The stylesheet texts uploads carry, before the chunks that refer to them. The decoder checked each
+     * against its hash; like a recording's inline {@code _cssText}, which the sanitiser leaves as it is
+     * (CSS runs no script; replays render sandboxed), they are stored as they came.
+     */
+    private void storeStylesheets(List<Prepared> prepared) {
+        for (Prepared upload : prepared) {
+            if (upload.problem() == null) {
+                upload.received().batch().stylesheets().forEach((hash, css) ->
+                        stylesheets.putIfAbsent(upload.received().projectId(), hash, StylesheetHashes.utf8(css)));
+            }
+        }
     }
 
     /**

@@ -13,6 +13,13 @@ public final class WireLimits {
     /** A page older than this is not a page any more (clock skew included). */
     public static final long MAX_PAGE_AGE_MS = 24L * 60 * 60 * 1000;
 
+    /** Stylesheet texts one upload may carry (envelope field {@code css}). */
+    public static final int MAX_STYLESHEETS = 64;
+    /** Characters of one stylesheet text. */
+    public static final int MAX_STYLESHEET_CHARS = 1 << 20;
+    /** Characters of all stylesheet texts of one upload (they also count in the body limits above). */
+    public static final int MAX_STYLESHEETS_CHARS = 4 << 20;
+
     private WireLimits() {
     }
 }

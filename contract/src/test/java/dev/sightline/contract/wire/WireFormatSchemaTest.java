@@ -57,7 +57,7 @@ class WireFormatSchemaTest {
         List<String> envelope = new ArrayList<>();
         schema().get("envelope").forEach(field -> envelope.add(field.get("name").asText()));
 
-        assertThat(envelope).containsExactly("v", "key", "vid", "sid", "pn", "seq", "ts", "sent", "last", "url", "a", "r");
+        assertThat(envelope).containsExactly("v", "key", "vid", "sid", "pn", "seq", "ts", "sent", "last", "url", "a", "r", "css");
     }
 
     @Test

@@ -102,6 +102,15 @@ final class S3Bucket implements AutoCloseable {
         }
     }
 
+    /** Stores an object that is not gzip'd JSON, with its own content type. */
+    void putPlain(String key, byte[] bytes, String contentType) {
+        try {
+            s3.putObject(p -> p.bucket(name).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw new StoreException("cannot store " + key, e);
+        }
+    }
+
     /** The object's bytes; throws {@link NoSuchKeyException} when there is none. */
     InputStream open(String key) {
         try {
