@@ -16,11 +16,9 @@ const enum Move { EVERY = 100, QUIET = 500, MIN_PX = 20 }
 /** 1/10000ths of size, clamped to the box. */
 const rel = (offset: number, size: number) => Math.min(1e4, Math.max(0, (offset / size) * 1e4))
 
-/** [x, y, selector, relX, relY] of a point in page coordinates over el. */
-const at = (el: Element, x: number, y: number) => {
-  const b = el.getBoundingClientRect()
-  return [x, y, selector(el), rel(x - scrollX - b.left, b.width), rel(y - scrollY - b.top, b.height)]
-}
+/** [x, y, selector, relX, relY] of a point in page coordinates over el (b: el's box, when known). */
+const at = (el: Element, x: number, y: number, b = el.getBoundingClientRect()) =>
+  [x, y, selector(el), rel(x - scrollX - b.left, b.width), rel(y - scrollY - b.top, b.height)]
 
 export function capturePointer(mode: MaskMode) {
   const mask = maskText(mode)
@@ -32,7 +30,7 @@ export function capturePointer(mode: MaskMode) {
     const centre = !e.detail && !e.clientX && !e.clientY
     const field = TEXT_FIELD.test(el.localName) || el.isContentEditable || (el.localName == 'input' && !NOT_TEXT.test((el as HTMLInputElement).type))
     ev('click',
-      ...at(el, centre ? b.left + b.width / 2 + scrollX : e.pageX, centre ? b.top + b.height / 2 + scrollY : e.pageY),
+      ...at(el, centre ? b.left + b.width / 2 + scrollX : e.pageX, centre ? b.top + b.height / 2 + scrollY : e.pageY, b),
       el.localName,
       // never a field's content; elsewhere the visible text, masked like the recording's
       field || el == d.body ? '' : mask((el.innerText || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(), el).slice(0, 25),
@@ -41,22 +39,29 @@ export function capturePointer(mode: MaskMode) {
       b.width, b.height)
   })
 
-  // moves: at most every 100 ms and 20 px apart, plus where the pointer came to rest
+  // moves: at most every 100 ms and 20 px apart, plus where the pointer came to rest. One timer
+  // looks for the rest, re-armed only when it fires early: pointermove comes dozens of times a
+  // second, and a clearTimeout/setTimeout pair on each cost more than the rest of the handler.
   let pending: [Element, number, number] | 0 = 0
-  let last = 0, lx = 0, ly = 0, quiet: any
-  const out = safe(() => {
+  let last = 0, lx = 0, ly = 0, moved = 0, resting = 0
+  const out = () => {
     if (pending) {
       ev('move', ...at(...pending))
       ;[, lx, ly] = pending
       pending = 0
       last = now()
     }
+  }
+  const rest = safe(() => {
+    const quiet = now() - moved
+    resting = quiet < Move.QUIET ? setTimeout(rest, Move.QUIET - quiet) : 0
+    resting || out()
   })
   listen(d, 'pointermove', (e: PointerEvent) => {
     if (e.pointerType != 'mouse') return
     pending = [e.target as Element, e.pageX, e.pageY]
-    clearTimeout(quiet)
-    quiet = setTimeout(out, Move.QUIET)
-    if (now() - last >= Move.EVERY && Math.abs(e.pageX - lx) + Math.abs(e.pageY - ly) >= Move.MIN_PX) out()
+    moved = now()
+    resting ||= setTimeout(rest, Move.QUIET)
+    if (moved - last >= Move.EVERY && Math.abs(e.pageX - lx) + Math.abs(e.pageY - ly) >= Move.MIN_PX) out()
   })
 }
