@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import { fresh, hashCss } from './css'
 import { ids, nextPage, saveIds } from './ids'
+import { snapshotJson } from './snapshot-ids'
 import { beacon, drain, pendingSize, send } from './upload'
 import { dbg, now, on, safe, w } from './util'
 import { enc, envelope } from './wire'
@@ -52,9 +53,9 @@ export function ev(kind: string, ...fields: unknown[]) {
   } catch (e) { dbg(e) }
 }
 
-const put = (e: unknown) => {
+const put = (e: any) => {
   if (!closed && !noRecording) try {
-    push(r, JSON.stringify(e))
+    push(r, e.type == 2 ? snapshotJson(e) : JSON.stringify(e))
     if (size + pendingSize() > Limit.PENDING) noRecording = true, r = []
   } catch (x) { dbg(x) }
 }

@@ -34,6 +34,28 @@ describe('sightline.js on a page', { concurrency: 3 }, () => {
     assert.deepEqual(v.errors, [])
   })
 
+  test('a full snapshot leaves without node ids; numbered from data.ids in document order they name the nodes later mutations refer to', async () => {
+    const v = await env.visit('index.html')
+    await v.started()
+    await v.page.evaluate(() => document.getElementById('box').append(document.createElement('p')))
+    await v.leave()
+    const events = v.uploads().flatMap((u) => u.r)
+    const full = events.find((e) => e.type == 2)
+    assert.equal(typeof full.data.ids, 'number')
+    let next = full.data.ids
+    let box
+    const number = (n) => {
+      assert.equal(n.id, undefined, 'no node keeps its id')
+      n.id = next++
+      if (n.attributes?.id == 'box') box = n.id
+      n.childNodes?.forEach(number)
+    }
+    number(full.data.node)
+    const added = events.filter((e) => e.type == 3 && e.data.source == 0).flatMap((e) => e.data.adds)
+      .find((a) => a.node.tagName == 'p')
+    assert.equal(added.parentId, box, 'the added paragraph names #box by the renumbered id')
+  })
+
   test('a click is anchored to its element with its relative position', async () => {
     const v = await env.visit('index.html')
     await v.started()

@@ -23,6 +23,8 @@ import java.util.Set;
  * event handler attributes, script URLs, {@code srcdoc}, meta refresh, {@code <base>} and form targets
  * are removed, and scripts keep their place in the tree but lose their attributes and their code.
  *
+ * <p>A full snapshot sent without its node ids gets them back first ({@link NodeIds}).
+ *
  * <p>It reads rrweb's events: full snapshots (type 2), DOM mutations (type 3, source 0: added nodes,
  * attribute and text changes) and Meta (type 4). Text changes of a script are recognised when the
  * script was seen in the same upload; the player's own cleaning and its sandbox cover the rest.
@@ -81,6 +83,10 @@ public final class RecordingSanitizer {
             }
             int type = event.path("type").asInt(-1);
             if (type == FULL_SNAPSHOT && data.get("node") instanceof ObjectNode root) {
+                if (data.has("ids")) {
+                    NodeIds.number(root, data.remove("ids"));
+                    changed = true;
+                }
                 walk(root, "");
             } else if (type == INCREMENTAL_SNAPSHOT && data.path("source").asInt(-1) == MUTATION) {
                 for (JsonNode add : data.path("adds")) {

@@ -78,4 +78,34 @@ class RecordingSanitizerTest {
         assertThat(cleaned).doesNotContain("pwned").doesNotContain("evil.example").contains("\"class\":\"ok\"")
                 .contains("plain text").contains("about:blank");
     }
+
+    @Test
+    void aSnapshotSentWithoutNodeIdsIsNumberedInDocumentOrderFromItsFirstId() throws Exception {
+        String recording = "[{\"type\":2,\"timestamp\":1,\"data\":{\"ids\":5,\"node\":{\"type\":0,\"childNodes\":["
+                + "{\"type\":2,\"tagName\":\"html\",\"attributes\":{\"id\":\"page\"},\"childNodes\":["
+                + "{\"type\":2,\"tagName\":\"head\",\"attributes\":{},\"childNodes\":[]},"
+                + "{\"type\":2,\"tagName\":\"body\",\"attributes\":{},\"childNodes\":["
+                + "{\"type\":3,\"textContent\":\"hi\"}]}]}]}}}]";
+
+        var data = new ObjectMapper().readTree(clean(recording)).get(0).get("data");
+
+        var html = data.at("/node/childNodes/0");
+        assertThat(data.has("ids")).isFalse();
+        assertThat(data.at("/node/id").asInt()).isEqualTo(5);
+        assertThat(html.get("id").asInt()).isEqualTo(6);
+        assertThat(html.at("/attributes/id").asText()).isEqualTo("page");
+        assertThat(html.at("/childNodes/0/id").asInt()).isEqualTo(7);
+        assertThat(html.at("/childNodes/1/id").asInt()).isEqualTo(8);
+        assertThat(html.at("/childNodes/1/childNodes/0/id").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    void aFirstNodeIdThatIsNotAPositiveWholeNumberIsRefusedWithItsReason() {
+        for (String first : new String[] {"0", "-3", "\"7\"", "2147483647", "1.5"}) {
+            String recording = "[{\"type\":2,\"timestamp\":1,\"data\":{\"ids\":" + first
+                    + ",\"node\":{\"type\":0,\"childNodes\":[]}}}]";
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> clean(recording))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data.ids");
+        }
+    }
 }
