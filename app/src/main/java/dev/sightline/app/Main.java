@@ -16,6 +16,9 @@ public final class Main {
             usage();
             return;
         }
+        if (arguments.get(0).equals("migrate")) {
+            System.exit(MigrateCommand.run(System.getenv(), arguments.subList(1, arguments.size()), System.out, System.err));
+        }
         if (!arguments.get(0).equals("start")) {
             System.err.println("unknown command '" + arguments.get(0) + "'");
             usage();
@@ -87,6 +90,8 @@ public final class Main {
                                        [--storage duckdb|clickhouse --clickhouse-url http://clickhouse:8123
                                         [--clickhouse-database sightline] [--clickhouse-user default] [--clickhouse-password P]]
                                        [--role all|collect|process|web   (anything but all needs kafka, clickhouse and s3)]
-                Every flag can also be set as an environment variable: SIGHTLINE_PORT=9000, SIGHTLINE_DATA=/var/lib/sightline …""");
+                Every flag can also be set as an environment variable: SIGHTLINE_PORT=9000, SIGHTLINE_DATA=/var/lib/sightline …
+                       sightline migrate --data ./data <the cluster's --storage clickhouse … --recordings s3 … flags>
+                                       (copies an embedded installation into ClickHouse and S3; resumable)""");
     }
 }

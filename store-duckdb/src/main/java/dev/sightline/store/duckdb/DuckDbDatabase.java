@@ -25,10 +25,52 @@ final class DuckDbDatabase implements AutoCloseable {
     private final Path file;
     private final DuckDBConnection root;
     private final ConcurrentLinkedDeque<DuckDBConnection> idleReaders = new ConcurrentLinkedDeque<>();
+    private final boolean readOnly;
 
     private DuckDbDatabase(Path file, DuckDBConnection root) {
+        this(file, root, false);
+    }
+
+    private DuckDbDatabase(Path file, DuckDBConnection root, boolean readOnly) {
         this.file = file;
         this.root = root;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * Opens an existing file for reading only, as another process may read it while nothing writes it:
+     * fails with {@link DatabaseInUseException} while a process holds it open for writing (a running
+     * server), and when its schema is not the one {@code migrations} end with.
+     */
+    static DuckDbDatabase openReadOnly(Path file, List<Migration> migrations) {
+        requireNonNull(file, "file is null");
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("there is no " + file, null);
+        }
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        DuckDBConnection root;
+        try {
+            root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("lock")) {
+                throw new DatabaseInUseException(file, e);
+            }
+            throw new StoreException("cannot open DuckDB file " + file + " for reading", e);
+        }
+        DuckDbDatabase database = new DuckDbDatabase(file, root, true);
+        int latest = migrations.get(migrations.size() - 1).version();
+        try (DuckDBConnection connection = database.connect()) {
+            int current = SchemaMigrator.currentVersion(connection);
+            if (current != latest) {
+                throw new StoreException(file + " has schema version " + current + ", this build reads version " + latest
+                        + ": start this build's server on it once (it upgrades the file), stop it, then try again", null);
+            }
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e instanceof RuntimeException r ? r : new StoreException("cannot read the schema of " + file, e);
+        }
+        return database;
     }
 
     /** Opens (creating if missing) the file and brings its schema up to date. */
@@ -105,6 +147,10 @@ final class DuckDbDatabase implements AutoCloseable {
         DuckDBConnection idle;
         while ((idle = idleReaders.pollFirst()) != null) {
             closeQuietly(idle);
+        }
+        if (readOnly) {
+            closeQuietly(root);
+            return;
         }
         try (DuckDBConnection connection = root.duplicate(); Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");

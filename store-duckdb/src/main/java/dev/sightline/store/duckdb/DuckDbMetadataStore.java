@@ -2,6 +2,8 @@ package dev.sightline.store.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sightline.contract.dashboard.RecordingNote;
+import dev.sightline.contract.export.MetadataExport;
 import dev.sightline.contract.meta.Account;
 import dev.sightline.contract.meta.LoginSession;
 import dev.sightline.contract.meta.MaskingMode;
@@ -29,7 +31,7 @@ import org.duckdb.DuckDBConnection;
  * metadata writes never wait behind large analytical ones. Reads run concurrently on pooled
  * connections; saves run one at a time, each in its own transaction. Instants keep microseconds.
  */
-public final class DuckDbMetadataStore implements MetadataStore {
+public final class DuckDbMetadataStore implements MetadataStore, MetadataExport {
 
     /** The file name under the data directory. */
     public static final String FILE_NAME = "meta.duckdb";
@@ -51,10 +53,73 @@ public final class DuckDbMetadataStore implements MetadataStore {
     private boolean closed;
 
     public DuckDbMetadataStore(Path dataDir) {
-        requireNonNull(dataDir, "dataDir is null");
-        this.database = DuckDbDatabase.open(dataDir.resolve(FILE_NAME), MetadataSchema.MIGRATIONS);
+        this(DuckDbDatabase.open(requireNonNull(dataDir, "dataDir is null").resolve(FILE_NAME), MetadataSchema.MIGRATIONS));
+    }
+
+    private DuckDbMetadataStore(DuckDbDatabase database) {
+        this.database = database;
         this.security = new DuckDbSecurityStore(this::read, this::write);
         this.dashboards = new DuckDbDashboardStore(this::read, this::write);
+    }
+
+    /**
+     * The metadata of a data folder no server runs on, opened for reading only (every save fails): what
+     * a copy into another installation reads. Fails with {@link DatabaseInUseException} while a server runs on it.
+     */
+    public static DuckDbMetadataStore readOnly(Path dataDir) {
+        requireNonNull(dataDir, "dataDir is null");
+        return new DuckDbMetadataStore(DuckDbDatabase.openReadOnly(dataDir.resolve(FILE_NAME), MetadataSchema.MIGRATIONS));
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return read("listing accounts", c -> {
+            List<Account> accounts = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT " + ACCOUNT_COLUMNS + " FROM accounts ORDER BY created_at, id");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    accounts.add(account(rows));
+                }
+            }
+            return List.copyOf(accounts);
+        });
+    }
+
+    @Override
+    public List<LoginSession> loginSessions() {
+        return read("listing login sessions", c -> {
+            List<LoginSession> sessions = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT " + LOGIN_SESSION_COLUMNS + " FROM login_sessions ORDER BY created_at, token_hash");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(new LoginSession(rows.getString(1), rows.getString(2), rows.getString(3),
+                            Micros.toInstant(rows.getLong(4)), Micros.toInstant(rows.getLong(5))));
+                }
+            }
+            return List.copyOf(sessions);
+        });
+    }
+
+    @Override
+    public List<RecordingNote> notes(String projectId) {
+        requireNonNull(projectId, "projectId is null");
+        List<String> sessionIds = read("listing notes", c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT session_id FROM recording_notes WHERE project_id = ? ORDER BY session_id")) {
+                select.setString(1, projectId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        java.util.Map<String, RecordingNote> notes = dashboards.notes(projectId, sessionIds);
+        return sessionIds.stream().map(notes::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
