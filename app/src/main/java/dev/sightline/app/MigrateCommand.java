@@ -4,6 +4,7 @@ import dev.sightline.contract.heatmap.PageSnapshotStore;
 import dev.sightline.contract.meta.MetadataStore;
 import dev.sightline.contract.store.EventStore;
 import dev.sightline.contract.store.RecordingStore;
+import dev.sightline.contract.stylesheets.StylesheetStore;
 import dev.sightline.migration.Checkpoint;
 import dev.sightline.migration.InstallationCopy;
 import dev.sightline.migration.Progress;
@@ -14,6 +15,7 @@ import dev.sightline.store.clickhouse.ClickHouseMetadataStore;
 import dev.sightline.store.clickhouse.ClickHouseSettings;
 import dev.sightline.store.disk.DiskPageSnapshotStore;
 import dev.sightline.store.disk.DiskRecordingStore;
+import dev.sightline.store.disk.DiskStylesheetStore;
 import dev.sightline.store.duckdb.DatabaseInUseException;
 import dev.sightline.store.duckdb.DuckDbEventExport;
 import dev.sightline.store.duckdb.DuckDbEventStore;
@@ -21,6 +23,7 @@ import dev.sightline.store.duckdb.DuckDbMetadataStore;
 import dev.sightline.store.s3.S3PageSnapshotStore;
 import dev.sightline.store.s3.S3RecordingStore;
 import dev.sightline.store.s3.S3Settings;
+import dev.sightline.store.s3.S3StylesheetStore;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,9 +104,9 @@ final class MigrateCommand {
             int haltAt = interruptAt;
             InstallationCopy copy = new InstallationCopy(
                     new InstallationCopy.Source(source.events, source.metadata, source.metadata, source.recordings,
-                            source.snapshots),
+                            source.snapshots, source.stylesheets),
                     new InstallationCopy.Target(target.events, target.counts, target.metadata, target.recordings,
-                            target.snapshots),
+                            target.snapshots, target.stylesheets),
                     checkpoint, new Progress(out, System.console() != null), unit -> {
                         if (written.incrementAndGet() == haltAt) {
                             out.flush();
@@ -154,12 +157,12 @@ final class MigrateCommand {
 
     /** The embedded installation, read only. */
     private record Sources(DuckDbEventExport events, DuckDbMetadataStore metadata, RecordingStore recordings,
-                           PageSnapshotStore snapshots) implements AutoCloseable {
+                           PageSnapshotStore snapshots, StylesheetStore stylesheets) implements AutoCloseable {
         static Sources open(Path data) {
             DuckDbEventExport events = new DuckDbEventExport(data);
             try {
                 return new Sources(events, DuckDbMetadataStore.readOnly(data), new DiskRecordingStore(data),
-                        new DiskPageSnapshotStore(data));
+                        new DiskPageSnapshotStore(data), new DiskStylesheetStore(data));
             } catch (RuntimeException e) {
                 events.close();
                 throw e;
@@ -168,6 +171,7 @@ final class MigrateCommand {
 
         @Override
         public void close() {
+            stylesheets.close();
             snapshots.close();
             recordings.close();
             metadata.close();
@@ -176,13 +180,15 @@ final class MigrateCommand {
     }
 
     private record Targets(EventStore events, ClickHouseEventCounts counts, MetadataStore metadata,
-                           RecordingStore recordings, PageSnapshotStore snapshots) implements AutoCloseable {
+                           RecordingStore recordings, PageSnapshotStore snapshots, StylesheetStore stylesheets)
+            implements AutoCloseable {
         static Targets open(ClickHouseSettings clickhouse, S3Settings s3) {
             RecordingStore recordings = new S3RecordingStore(s3);
             PageSnapshotStore snapshots = new S3PageSnapshotStore(s3);
+            StylesheetStore stylesheets = new S3StylesheetStore(s3);
             EventStore events = new ClickHouseEventStore(clickhouse);
             return new Targets(events, new ClickHouseEventCounts(clickhouse), new ClickHouseMetadataStore(clickhouse),
-                    recordings, snapshots);
+                    recordings, snapshots, stylesheets);
         }
 
         @Override
@@ -192,6 +198,7 @@ final class MigrateCommand {
             metadata.close();
             recordings.close();
             snapshots.close();
+            stylesheets.close();
         }
     }
 }

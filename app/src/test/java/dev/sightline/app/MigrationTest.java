@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sightline.contract.stylesheets.StylesheetHashes;
 import dev.sightline.store.clickhouse.ClickHouseServer;
 import dev.sightline.store.clickhouse.ClickHouseSettings;
 import dev.sightline.store.s3.S3Server;
@@ -35,6 +36,8 @@ class MigrationTest {
             + " Chrome/124.0.0.0 Safari/537.36";
     private static final String OWNER = "owner@example.com";
     private static final String PASSWORD = "migration test password";
+    private static final String STYLESHEET = "p { color: #336699; margin: 0 auto; }\n".repeat(40);
+    private static final String STYLESHEET_HASH = StylesheetHashes.of(STYLESHEET.getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     Path dir;
@@ -74,7 +77,7 @@ class MigrationTest {
                     "page_views", "batches", "visitors", "clicks", "scrolls", "moves", "errors", "custom_events", "tags",
                     "fields", "form_submits", "requests", "resizes", "visibility", "page_changes", "insight_page_views",
                     "insight_events", "insight_forms", "insight_form_fields", "kept_sessions",
-                    "recording_chunks", "page_snapshots")) {
+                    "recording_chunks", "page_snapshots", "stylesheets")) {
                 assertThat(countOf(resumed.output(), kind)).as("copied " + kind + " in\n" + resumed.output()).isPositive();
             }
             assertThat(countOf(resumed.output(), "accounts")).isEqualTo(2);
@@ -101,6 +104,7 @@ class MigrationTest {
                 assertThat(after.insights()).isEqualTo(before.insights());
                 assertThat(after.note()).isEqualTo(before.note());
                 assertThat(after.snapshot()).isEqualTo(before.snapshot());
+                assertThat(after.stylesheet()).isEqualTo(STYLESHEET);
             } finally {
                 target.close();
             }
@@ -111,7 +115,8 @@ class MigrationTest {
 
     /** What the dashboard shows of the shop project and its rage-clicking session. */
     private record Seen(String projectId, String sessionId, JsonNode sessions, JsonNode pages, JsonNode chunks,
-                        String firstChunk, JsonNode figures, JsonNode insights, JsonNode note, JsonNode snapshot) {
+                        String firstChunk, JsonNode figures, JsonNode insights, JsonNode note, JsonNode snapshot,
+                        String stylesheet) {
     }
 
     private static Seen fill(String base) throws Exception {
@@ -121,7 +126,9 @@ class MigrationTest {
         String siteKey = shop.get("siteKey").asText();
         String api = "/api/projects/" + project;
 
-        collect(base, rageClicks(siteKey, "session-one", 1, 0, false));
+        ObjectNode first = rageClicks(siteKey, "session-one", 1, 0, false);
+        first.putObject("css").put(STYLESHEET_HASH, STYLESHEET);
+        collect(base, first);
         collect(base, everyKind(rageClicks(siteKey, "session-one", 1, 1, false)));
         collect(base, rageClicks(siteKey, "session-one", 2, 0, true));
         collect(base, rageClicks(siteKey, "session-two", 1, 0, true));
@@ -157,8 +164,10 @@ class MigrationTest {
         JsonNode note = http.get(api + "/sessions/" + sessionId + "/note").json();
         Http.Response snapshot = http.get(api + "/heatmaps/snapshot?device=desktop&page=shop.example.com/page-1");
         assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(200);
+        Http.Response stylesheet = http.get(api + "/stylesheets/" + STYLESHEET_HASH);
+        assertThat(stylesheet.status()).as(stylesheet.body()).isEqualTo(200);
         return new Seen(project, sessionId, sessions, detail.get("pages"), chunks, firstChunk, figures, insights, note,
-                snapshot.json());
+                snapshot.json(), stylesheet.body());
     }
 
     /** An upload whose page is recorded with a full snapshot and clicked three times in a second on one button. */

@@ -10,6 +10,7 @@ import dev.sightline.contract.export.MetadataExport;
 import dev.sightline.contract.export.SessionDay;
 import dev.sightline.contract.heatmap.PageSnapshot;
 import dev.sightline.contract.heatmap.PageSnapshotStore;
+import dev.sightline.contract.stylesheets.StylesheetStore;
 import dev.sightline.contract.insights.PageInsights;
 import dev.sightline.contract.insights.PendingPageView;
 import dev.sightline.contract.meta.MetadataStore;
@@ -37,6 +38,7 @@ import java.util.Set;
  *   <li>{@code metadata}: projects, accounts, memberships, invitations, API tokens, logins and the login
  *       audit, the erasure log, page groups, segments, funnels and notes ({@link MetadataCopy});</li>
  *   <li>{@code snapshots/<project>}: the heatmap backgrounds;</li>
+ *   <li>{@code stylesheets/<project>}: the stylesheets recordings and snapshots refer to by hash;</li>
  *   <li>{@code sessions/<project>/<day>/<slice>}: up to {@link #SLICE} sessions started that day, their
  *       recording chunks, then their uploads (written again under their own keys) and keeps;</li>
  *   <li>{@code insights}: the analysis results, saved for each page view the target waits to analyse,
@@ -56,24 +58,26 @@ public final class InstallationCopy {
 
     /** Where the data comes from: nothing may write it meanwhile. */
     public record Source(EventExport events, MetadataStore metadata, MetadataExport metadataExport,
-                         RecordingStore recordings, PageSnapshotStore snapshots) {
+                         RecordingStore recordings, PageSnapshotStore snapshots, StylesheetStore stylesheets) {
         public Source {
             requireNonNull(events, "events is null");
             requireNonNull(metadata, "metadata is null");
             requireNonNull(metadataExport, "metadataExport is null");
             requireNonNull(recordings, "recordings is null");
             requireNonNull(snapshots, "snapshots is null");
+            requireNonNull(stylesheets, "stylesheets is null");
         }
     }
 
     public record Target(EventStore events, EventCounts counts, MetadataStore metadata, RecordingStore recordings,
-                         PageSnapshotStore snapshots) {
+                         PageSnapshotStore snapshots, StylesheetStore stylesheets) {
         public Target {
             requireNonNull(events, "events is null");
             requireNonNull(counts, "counts is null");
             requireNonNull(metadata, "metadata is null");
             requireNonNull(recordings, "recordings is null");
             requireNonNull(snapshots, "snapshots is null");
+            requireNonNull(stylesheets, "stylesheets is null");
         }
     }
 
@@ -128,6 +132,7 @@ public final class InstallationCopy {
         units.add(new Unit("metadata", 0, () -> progress.copied(metadata.copy(), 0, 0)));
         for (Project project : source.metadata().projects()) {
             units.add(new Unit("snapshots/" + project.id(), 0, () -> copySnapshots(project.id())));
+            units.add(new Unit("stylesheets/" + project.id(), 0, () -> copyStylesheets(project.id())));
         }
         Map<String, List<String>> idsOfDay = new HashMap<>();
         for (SessionDay day : source.events().days()) {
@@ -159,6 +164,16 @@ public final class InstallationCopy {
             }
             target.snapshots().put(snapshot, bytes);
             progress.copied(0, 1, bytes.length);
+        }
+    }
+
+    private void copyStylesheets(String projectId) {
+        for (String hash : source.stylesheets().hashes(projectId)) {
+            byte[] css = source.stylesheets().find(projectId, hash)
+                    .orElseThrow(() -> new IllegalStateException("stylesheet " + hash + " of project " + projectId
+                            + " was listed but cannot be read"));
+            target.stylesheets().putIfAbsent(projectId, hash, css);
+            progress.copied(0, 1, css.length);
         }
     }
 
@@ -274,6 +289,13 @@ public final class InstallationCopy {
             targetSnapshots += target.snapshots().list(project.id()).size();
         }
         lines.add(new Verification.Line("page_snapshots", sourceSnapshots, targetSnapshots));
+        long sourceStylesheets = 0;
+        long targetStylesheets = 0;
+        for (Project project : source.metadata().projects()) {
+            sourceStylesheets += source.stylesheets().hashes(project.id()).size();
+            targetStylesheets += target.stylesheets().hashes(project.id()).size();
+        }
+        lines.add(new Verification.Line("stylesheets", sourceStylesheets, targetStylesheets));
         progress.finish();
         return new Verification(lines);
     }

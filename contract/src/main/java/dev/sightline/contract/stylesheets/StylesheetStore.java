@@ -1,5 +1,6 @@
 package dev.sightline.contract.stylesheets;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,9 @@ public interface StylesheetStore extends AutoCloseable {
 
     /** The stylesheet's UTF-8 bytes, empty when the project has none under that hash (or it is no hash). */
     Optional<byte[]> find(String projectId, String hash);
+
+    /** The hashes of every stylesheet the project has, in no particular order (what a migration copies). */
+    List<String> hashes(String projectId);
 
     @Override
     void close();

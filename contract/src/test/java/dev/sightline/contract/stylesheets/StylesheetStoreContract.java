@@ -50,6 +50,18 @@ public abstract class StylesheetStoreContract {
     }
 
     @Test
+    void aProjectListsTheHashesOfItsOwnStylesheetsOnly() {
+        byte[] other = "p{margin:0}".getBytes(UTF_8);
+        store.putIfAbsent(PROJECT, HASH, CSS);
+        store.putIfAbsent(PROJECT, StylesheetHashes.of(other), other);
+        store.putIfAbsent("project-b", HASH, CSS);
+
+        assertThat(store.hashes(PROJECT)).containsExactlyInAnyOrder(HASH, StylesheetHashes.of(other));
+        assertThat(store.hashes("project-b")).containsExactly(HASH);
+        assertThat(store.hashes("project-c")).isEmpty();
+    }
+
+    @Test
     void anUnknownHashIsNotFound() {
         store.putIfAbsent(PROJECT, HASH, CSS);
 

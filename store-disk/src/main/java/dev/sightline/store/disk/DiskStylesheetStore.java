@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The embedded {@link StylesheetStore}: {@code <dataDir>/stylesheets/<project>/<hash>.css}, the
@@ -67,6 +69,23 @@ public final class DiskStylesheetStore implements StylesheetStore {
             return Optional.empty();
         } catch (IOException e) {
             throw new StoreException("cannot read stylesheet " + hash + " of project " + projectId, e);
+        }
+    }
+
+    @Override
+    public List<String> hashes(String projectId) {
+        Path folder = root.resolve(ChunkPaths.checkId("projectId", projectId));
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(SUFFIX))
+                    .map(name -> name.substring(0, name.length() - SUFFIX.length()))
+                    .filter(StylesheetHashes::isHash)
+                    .toList();
+        } catch (IOException e) {
+            throw new StoreException("cannot list the stylesheets of project " + projectId, e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.sightline.contract.stylesheets.StylesheetHashes;
 import dev.sightline.contract.stylesheets.StylesheetStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -54,6 +55,15 @@ public final class S3StylesheetStore implements StylesheetStore {
         } catch (IOException e) {
             throw new StoreException("cannot read " + key, e);
         }
+    }
+
+    @Override
+    public List<String> hashes(String projectId) {
+        String folder = prefix + "stylesheets/" + S3Bucket.check(projectId) + "/";
+        return bucket.objectsUnder(folder, SUFFIX).stream()
+                .map(object -> object.key().substring(folder.length(), object.key().length() - SUFFIX.length()))
+                .filter(StylesheetHashes::isHash)
+                .toList();
     }
 
     @Override
