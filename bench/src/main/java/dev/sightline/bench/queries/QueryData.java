@@ -58,7 +58,7 @@ record QueryData(Path folder, String project, long sessions, long clicks, Instan
         return data;
     }
 
-    private Connection connect() throws SQLException {
+    Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:duckdb:" + folder.resolve(DuckDbEventStore.FILE_NAME));
     }
 

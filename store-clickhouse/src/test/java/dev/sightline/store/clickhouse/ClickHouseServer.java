@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * A real clickhouse-server for tests: one process per test JVM, started on first use from a temporary
  * config (free HTTP port, data in a temporary folder, no TCP/interserver ports), stopped and its
  * folder deleted at JVM exit. Each test names its own database, so tests never see each other's rows.
- * Used by this module's tests and by the app's cluster tests.
+ * Used by this module's tests, by the app's cluster tests and by the bench's query suite, which starts
+ * and closes its own ({@link #start(Path)}).
  */
-public final class ClickHouseServer {
+public final class ClickHouseServer implements AutoCloseable {
 
     /** Debian's package installs it here; {@code SIGHTLINE_CLICKHOUSE_SERVER} overrides. */
     private static final String BINARY = System.getenv().getOrDefault("SIGHTLINE_CLICKHOUSE_SERVER",
@@ -52,12 +53,26 @@ public final class ClickHouseServer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while starting clickhouse-server", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "clickhouse-server-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "clickhouse-server-stop"));
         }
         return shared;
     }
 
-    private static ClickHouseServer start(Path directory) throws IOException, InterruptedException {
+    /** Whether the server binary is there to start ({@code apt-get install clickhouse-server}). */
+    public static boolean installed() {
+        return Files.isExecutable(Path.of(BINARY));
+    }
+
+    /** The path of the server binary this class starts. */
+    public static String binary() {
+        return BINARY;
+    }
+
+    /**
+     * A server of the caller's own, its files in {@code directory} (deleted, with the folder, by
+     * {@link #close()}).
+     */
+    public static ClickHouseServer start(Path directory) throws IOException, InterruptedException {
         int httpPort = freePort();
         Files.copy(USERS, directory.resolve("users.xml"));
         Files.writeString(directory.resolve("config.xml"), config(directory, httpPort));
@@ -114,7 +129,7 @@ public final class ClickHouseServer {
             }
             Thread.sleep(50);
         }
-        stop();
+        close();
         throw new IllegalStateException("clickhouse-server did not answer /ping on port " + httpPort);
     }
 
@@ -143,6 +158,11 @@ public final class ClickHouseServer {
         return new ClickHouseSettings(endpoint(), database, "default", "");
     }
 
+    /** Settings for a database of this server kept in the server's own folder (the store creates it on open). */
+    public ClickHouseSettings settings(String database) {
+        return new ClickHouseSettings(endpoint(), database, "default", "");
+    }
+
     /** Drops a test's database, so the server writes nothing more into its data directory. */
     public void drop(ClickHouseSettings settings) {
         HttpRequest drop = HttpRequest.newBuilder(endpoint())
@@ -160,7 +180,9 @@ public final class ClickHouseServer {
         }
     }
 
-    private void stop() {
+    /** Stops the server and deletes its folder. */
+    @Override
+    public void close() {
         if (process.isAlive()) {
             process.destroy();
             try {
