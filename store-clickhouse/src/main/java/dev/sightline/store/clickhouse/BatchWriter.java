@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  *   <li>the batch keys already in {@code batches} are skipped;</li>
  *   <li>the events of the rest go to the fact tables, their sessions to {@code visitor_sessions}, their
  *       page-change runs and pending marks to the insight tables ({@link InsightFacts});</li>
- *   <li>the batch rows go to {@code batches} last: a batch counts as written once its row is there.</li>
+ *   <li>the batch rows go to {@code batches}: a batch counts as written once its row is there;</li>
+ *   <li>the summaries of every session of the call are recomputed from {@code batches}
+ *       ({@link SessionRollups}), those of already-stored batches too.</li>
  * </ol>
  * A write interrupted before step 3 is written again in full when the log is replayed; the rows it had
  * already inserted carry the same sorting keys as their second copies, which the
@@ -63,14 +65,15 @@ final class BatchWriter {
         }
         Set<BatchKey> stored = storedKeys(List.copyOf(unique.keySet()));
         List<BatchRows> fresh = unique.values().stream().filter(b -> !stored.contains(b.key())).toList();
-        if (fresh.isEmpty()) {
-            return 0;
+        if (!fresh.isEmpty()) {
+            FactRows.of(fresh).forEach(database::insert);
+            database.insert(ClickHouseSchema.VISITOR_SESSIONS, fresh.stream().map(BatchWriter::visitorSession).toList());
+            database.insert("page_changes", InsightFacts.pageChanges(fresh));
+            database.insert("insight_marks", InsightFacts.marks(fresh));
+            database.insert(ClickHouseSchema.BATCHES, fresh.stream().map(BatchWriter::batchRow).toList());
         }
-        FactRows.of(fresh).forEach(database::insert);
-        database.insert(ClickHouseSchema.VISITOR_SESSIONS, fresh.stream().map(BatchWriter::visitorSession).toList());
-        database.insert("page_changes", InsightFacts.pageChanges(fresh));
-        database.insert("insight_marks", InsightFacts.marks(fresh));
-        database.insert(ClickHouseSchema.BATCHES, fresh.stream().map(BatchWriter::batchRow).toList());
+        // also when every batch was stored already: a replay after a crash before the summaries repairs them
+        SessionRollups.refresh(database, unique.keySet());
         return fresh.size();
     }
 
