@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  *   <li>the events of the rest go to the fact tables, their sessions to {@code visitor_sessions}, their
  *       page-change runs and pending marks to the insight tables ({@link InsightFacts});</li>
  *   <li>the batch rows go to {@code batches}: a batch counts as written once its row is there;</li>
- *   <li>the summaries of every session of the call are recomputed from {@code batches}
- *       ({@link SessionRollups}), those of already-stored batches too.</li>
+ *   <li>the summaries of every session of the call (and of their visitors' other sessions) are recomputed
+ *       from {@code batches} ({@link SessionRollups}), those of already-stored batches too.</li>
  * </ol>
  * A write interrupted before step 3 is written again in full when the log is replayed; the rows it had
  * already inserted carry the same sorting keys as their second copies, which the
@@ -73,7 +73,7 @@ final class BatchWriter {
             database.insert(ClickHouseSchema.BATCHES, fresh.stream().map(BatchWriter::batchRow).toList());
         }
         // also when every batch was stored already: a replay after a crash before the summaries repairs them
-        SessionRollups.refresh(database, unique.keySet());
+        SessionRollups.refresh(database, unique.values());
         return fresh.size();
     }
 

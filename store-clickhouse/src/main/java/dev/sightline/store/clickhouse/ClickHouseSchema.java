@@ -258,12 +258,13 @@ final class ClickHouseSchema {
                 ORDER BY (project_id, visitor_id, started_at, session_id)
                 """ + PART_SETTINGS);
         // Sessions and page views merged from their batches, recomputed whole after each write that touches
-        // them (SessionRollups); version = batches merged, so the newest merge wins. Read with FINAL.
+        // them (SessionRollups); the newest merge has the highest version. Read with FINAL.
         statements.add("""
                 CREATE TABLE IF NOT EXISTS session_summaries (
                     project_id String,
                     session_id String,
                     version UInt64,
+                    new_visitor UInt8,
                     session_visitor String,
                     session_start Int64,
                     session_end Int64,

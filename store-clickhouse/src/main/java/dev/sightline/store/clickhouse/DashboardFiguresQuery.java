@@ -45,8 +45,6 @@ final class DashboardFiguresQuery {
             buckets.add(at);
         }
         String sessions = DashboardFilter.sessions(filter);
-        String project = Sql.quote(filter.projectId());
-        String candidates = DashboardFilter.candidates(filter);
 
         long sessionCount = 0;
         long visitors = 0;
@@ -65,30 +63,31 @@ final class DashboardFiguresQuery {
         // selects bots (arraySlice, not a lambda: 18.16 loses columns a lambda compares with a constant).
         for (JsonNode row : database.query("""
                 SELECT tupleElement(pair, 1) AS figure, tupleElement(pair, 2) AS figure_value, count() AS sessions,
-                       uniqExact(session_visitor) AS visitors, countIf(new_visitor = 1) AS new_sessions,
+                       uniqExactIf(session_visitor, figure IN ('totals', 'series')) AS visitors,
+                       countIf(new_visitor = 1) AS new_sessions,
                        sum(page_count) AS page_views, avg(active_total) AS avg_active, avg(duration_ms) AS avg_duration
                 FROM (
                     SELECT * FROM (
                         SELECT * FROM (%1$s) ANY LEFT JOIN (
                             SELECT session_id, groupUniqArray(name) AS event_names FROM custom_events
-                            WHERE %2$s AND %3$s GROUP BY session_id) USING session_id
+                            WHERE %2$s GROUP BY session_id) USING session_id
                     ) ANY LEFT JOIN (
                         SELECT session_id, groupUniqArray(kind) AS insight_kinds FROM insight_events
-                        WHERE project_id = %4$s AND %5$s AND %3$s GROUP BY session_id) USING session_id)
+                        WHERE %2$s AND %3$s GROUP BY session_id) USING session_id)
                 ARRAY JOIN arrayConcat(arraySlice([('bots', '')], 1, first_bot),
-                    arraySlice(arrayConcat([('totals', ''), ('series', toString(intDiv(session_start, %7$d) * %7$d)),
+                    arraySlice(arrayConcat([('totals', ''), ('series', toString(intDiv(session_start, %5$d) * %5$d)),
                                             ('referrer_host', landing_referrer_host), ('channel', landing_channel),
                                             ('utm_source', landing_utm_source), ('utm_medium', landing_utm_medium),
                                             ('utm_campaign', landing_utm_campaign), ('device', first_device),
                                             ('browser', first_browser), ('os', first_os), ('country', first_country)],
                                            arrayMap(e -> ('events', e), event_names),
                                            arrayMap(k -> ('insights', k), insight_kinds)) AS session_figures,
-                               1, if(first_bot = %6$d, length(session_figures), 0))) AS pair
-                WHERE NOT (figure IN %8$s AND figure_value = '')
+                               1, if(first_bot = %4$d, length(session_figures), 0))) AS pair
+                WHERE NOT (figure IN %6$s AND figure_value = '')
                 GROUP BY figure, figure_value
                 ORDER BY figure, sessions DESC, figure_value
-                LIMIT %9$d BY figure""".formatted(DashboardFilter.peopleAndBots(filter), DashboardFilter.facts(filter),
-                candidates, project, InsightVersions.latest(filter.projectId(), "source_page"), filter.bots() ? 1 : 0,
+                LIMIT %7$d BY figure""".formatted(DashboardFilter.peopleAndBots(filter), DashboardFilter.facts(filter),
+                InsightVersions.latest(filter.projectId(), "source_page"), filter.bots() ? 1 : 0,
                 bucketMicros, SKIP_EMPTY, Math.max(DashboardFigures.TOP, buckets.size())))) {
             String figure = row.get("figure").asText();
             String value = row.get("figure_value").asText();

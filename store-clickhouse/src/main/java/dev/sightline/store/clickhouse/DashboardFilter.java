@@ -55,16 +55,6 @@ final class DashboardFilter {
     }
 
     /**
-     * A condition on {@code session_id}: the sessions that may have started in the window (any merge of
-     * theirs did; a superset, for narrowing the rows a join reads).
-     */
-    static String candidates(SessionFilter filter) {
-        return "session_id IN (SELECT session_id FROM session_summaries WHERE project_id = "
-                + Sql.quote(filter.projectId()) + " AND "
-                + SessionSummaries.startedIn(Sql.micros(filter.from()), Sql.micros(filter.to())) + ")";
-    }
-
-    /**
      * {@code SELECT * FROM (…)}: the page views that started from the window's start on, merged from their
      * batches as store-duckdb merges them ({@code page_view_summaries}): {@code session_id, page_number,
      * view_url, view_key} (from the lowest sequence), {@code view_start}, {@code view_scroll}. Callers join

@@ -30,11 +30,14 @@ final class HeatmapPoints {
 
     static PointMap map(ClickHouseDatabase database, HeatmapQuery query, HeatmapLayer layer) {
         String rows = layerRows(query, layer);
-        long points = database.query("SELECT count() AS points FROM (" + rows + ")").get(0).get("points").asLong();
+        JsonNode totals = database.query("SELECT count() AS points, uniq(session_id) AS sessions FROM (" + rows + ")")
+                .get(0);
+        long points = totals.get("points").asLong();
         boolean exact = points <= PointMap.EXACT_SESSIONS_UP_TO;
         String distinctSessions = exact ? "uniqExact(session_id)" : "uniq(session_id)";
-        long sessions = database.query("SELECT " + distinctSessions + " AS sessions FROM (" + rows + ")").get(0)
-                .get("sessions").asLong();
+        // the estimate comes with the count; an exact count is read again, over few points
+        long sessions = exact ? database.query("SELECT uniqExact(session_id) AS sessions FROM (" + rows + ")").get(0)
+                .get("sessions").asLong() : totals.get("sessions").asLong();
         List<ElementStats> elements = database.query("""
                         SELECT selector, argMax(tag, ts) AS latest_tag, argMax(text, ts) AS latest_text,
                                count() AS points, %s AS sessions

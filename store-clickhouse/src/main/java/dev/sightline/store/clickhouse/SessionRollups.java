@@ -1,6 +1,6 @@
 package dev.sightline.store.clickhouse;
 
-import dev.sightline.contract.store.BatchKey;
+import dev.sightline.contract.store.BatchRows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,33 +12,48 @@ import java.util.TreeSet;
 /**
  * Sessions and page views merged from their batches, kept in {@code session_summaries} and
  * {@code page_view_summaries} so that lists, dashboards and heatmaps read one row per session or page
- * view instead of merging every batch on each read. After each write the writer recomputes the
- * summaries of every session the write touched, whole, from {@code batches} ({@code FINAL}): the same
- * merge rules {@link SessionSummaries} documents, so a summary never depends on arrival order, and a
- * batch written twice counts once. A summary's version is the number of batches it merged: a session's
- * batches only ever grow, so the newest summary is the one with the most batches (two recomputations
- * racing on the same session agree on it), and a recomputation after a crash between the batch rows and
- * their summaries (the log replays the write; every key is already stored) repairs them.
+ * view instead of merging every batch on each read. After each write the writer recomputes, whole, from
+ * {@code batches} ({@code FINAL}), the summaries of every session the write touched and of every other
+ * session of their visitors: the same merge rules {@link SessionSummaries} documents, so a summary never
+ * depends on arrival order, and a batch written twice counts once.
+ *
+ * <p>New versus returning is decided here: a session is new when it is its visitor's earliest session in
+ * {@code visitor_sessions}. An earlier session written later turns the visitor's other sessions
+ * returning (they are recomputed with it); nothing turns a returning session new again (a visitor's
+ * rows stay while the visitor has sessions).
+ *
+ * <p>A summary's version is twice the number of batches it merged, plus one when returning: a session's
+ * batches only grow and it only ever turns from new to returning, so the newest summary has the highest
+ * version, and two recomputations racing on the same session agree on it. A recomputation after a crash
+ * between the batch rows and their summaries (the log replays the write; every key is already stored)
+ * repairs them.
  */
 public final class SessionRollups {
 
-    /** Sessions per statement, well inside ClickHouse's statement limit. */
-    private static final int SESSIONS_PER_STATEMENT = 500;
+    /** Batches per statement, well inside ClickHouse's statement limit. */
+    private static final int BATCHES_PER_STATEMENT = 500;
 
     private SessionRollups() {
     }
 
-    /** Recomputes the summaries of every session of these batches. */
-    static void refresh(ClickHouseDatabase database, Collection<BatchKey> batches) {
-        Map<String, Set<String>> sessionsByProject = new TreeMap<>();
-        for (BatchKey key : batches) {
-            sessionsByProject.computeIfAbsent(key.projectId(), p -> new TreeSet<>()).add(key.sessionId());
+    /** Recomputes the summaries of the sessions of these batches and of the other sessions of their visitors. */
+    static void refresh(ClickHouseDatabase database, Collection<BatchRows> batches) {
+        Map<String, List<BatchRows>> byProject = new TreeMap<>();
+        for (BatchRows batch : batches) {
+            byProject.computeIfAbsent(batch.key().projectId(), p -> new ArrayList<>()).add(batch);
         }
-        sessionsByProject.forEach((projectId, sessions) -> {
-            List<String> ids = new ArrayList<>(sessions);
-            for (int from = 0; from < ids.size(); from += SESSIONS_PER_STATEMENT) {
-                String condition = "session_id IN " + Sql.list(ids.subList(from,
-                        Math.min(ids.size(), from + SESSIONS_PER_STATEMENT)));
+        byProject.forEach((projectId, written) -> {
+            for (int from = 0; from < written.size(); from += BATCHES_PER_STATEMENT) {
+                List<BatchRows> chunk = written.subList(from, Math.min(written.size(), from + BATCHES_PER_STATEMENT));
+                Set<String> sessions = new TreeSet<>();
+                Set<String> visitors = new TreeSet<>();
+                for (BatchRows batch : chunk) {
+                    sessions.add(batch.key().sessionId());
+                    visitors.add(batch.visitorId());
+                }
+                String condition = "session_id IN " + Sql.list(sessions) + " OR session_id IN (SELECT session_id FROM "
+                        + ClickHouseSchema.VISITOR_SESSIONS + " WHERE project_id = " + Sql.quote(projectId)
+                        + " AND visitor_id IN " + Sql.list(visitors) + ")";
                 statements(projectId, condition).forEach(database::execute);
             }
         });
@@ -48,28 +63,54 @@ public final class SessionRollups {
      * The statements that recompute the summaries of the project's sessions whose batches match
      * {@code batchCondition} (a condition on {@code batches} that selects whole sessions, e.g. a
      * {@code session_id IN (…)} list, or {@code 1} for all): what the writer runs after each write, and
-     * what a bulk load runs once after inserting batch rows directly.
+     * what a bulk load runs once after inserting batch and visitor rows directly.
      */
     public static List<String> statements(String projectId, String batchCondition) {
-        String where = "project_id = " + Sql.quote(projectId) + " AND (" + batchCondition + ")";
+        String project = Sql.quote(projectId);
+        String where = "project_id = " + project + " AND (" + batchCondition + ")";
         return List.of("""
-                INSERT INTO session_summaries (project_id, session_id, version, session_visitor, session_start,
-                    session_end, active_total, page_count, click_count, error_count, first_device, first_browser,
-                    first_os, first_country, first_bot, landing_url, landing_referrer, landing_channel, exit_url,
-                    last_user_hash, landing_referrer_host, landing_utm_source, landing_utm_medium,
-                    landing_utm_campaign, landing_utm_term, landing_utm_content, exit_page, deepest_scroll)
-                SELECT project_id, session_id, count(), argMin(visitor_id, batch_order), min(started_at),
-                       max(last_seen_at), sum(active_ms), uniqExact(page_number), sum(clicks), sum(errors),
-                       toString(argMin(device_class, batch_order)), argMin(browser, batch_order),
-                       argMin(os, batch_order), argMin(country, batch_order), argMin(bot, batch_order),
-                       argMin(entry_url, acquisition_order), argMin(referrer, acquisition_order),
-                       argMin(channel, acquisition_order), argMin(url, (-page_number, sequence)),
-                       argMax(user_hash, user_order), argMin(referrer_host, acquisition_order),
-                       argMin(utm_source, acquisition_order), argMin(utm_medium, acquisition_order),
-                       argMin(utm_campaign, acquisition_order), argMin(utm_term, acquisition_order),
-                       argMin(utm_content, acquisition_order), max(page_number), max(max_scroll_permille)
-                FROM batches FINAL WHERE %1$s
-                GROUP BY project_id, session_id""".formatted(where), """
+                INSERT INTO session_summaries (project_id, session_id, version, new_visitor, session_visitor,
+                    session_start, session_end, active_total, page_count, click_count, error_count, first_device,
+                    first_browser, first_os, first_country, first_bot, landing_url, landing_referrer,
+                    landing_channel, exit_url, last_user_hash, landing_referrer_host, landing_utm_source,
+                    landing_utm_medium, landing_utm_campaign, landing_utm_term, landing_utm_content, exit_page,
+                    deepest_scroll)
+                SELECT project_id, session_id, batch_count * 2 + (first_session != session_id),
+                       first_session = session_id, session_visitor, session_start, session_end, active_total,
+                       page_count, click_count, error_count, first_device, first_browser, first_os, first_country,
+                       first_bot, landing_url, landing_referrer, landing_channel, exit_url, last_user_hash,
+                       landing_referrer_host, landing_utm_source, landing_utm_medium, landing_utm_campaign,
+                       landing_utm_term, landing_utm_content, exit_page, deepest_scroll
+                FROM (
+                    SELECT project_id, session_id, count() AS batch_count,
+                           argMin(visitor_id, batch_order) AS session_visitor,
+                           min(started_at) AS session_start, max(last_seen_at) AS session_end,
+                           sum(active_ms) AS active_total, uniqExact(page_number) AS page_count,
+                           sum(clicks) AS click_count, sum(errors) AS error_count,
+                           toString(argMin(device_class, batch_order)) AS first_device,
+                           argMin(browser, batch_order) AS first_browser, argMin(os, batch_order) AS first_os,
+                           argMin(country, batch_order) AS first_country, argMin(bot, batch_order) AS first_bot,
+                           argMin(entry_url, acquisition_order) AS landing_url,
+                           argMin(referrer, acquisition_order) AS landing_referrer,
+                           argMin(channel, acquisition_order) AS landing_channel,
+                           argMin(url, (-page_number, sequence)) AS exit_url,
+                           argMax(user_hash, user_order) AS last_user_hash,
+                           argMin(referrer_host, acquisition_order) AS landing_referrer_host,
+                           argMin(utm_source, acquisition_order) AS landing_utm_source,
+                           argMin(utm_medium, acquisition_order) AS landing_utm_medium,
+                           argMin(utm_campaign, acquisition_order) AS landing_utm_campaign,
+                           argMin(utm_term, acquisition_order) AS landing_utm_term,
+                           argMin(utm_content, acquisition_order) AS landing_utm_content,
+                           max(page_number) AS exit_page, max(max_scroll_permille) AS deepest_scroll
+                    FROM batches FINAL WHERE %1$s
+                    GROUP BY project_id, session_id
+                ) ANY LEFT JOIN (
+                    SELECT project_id, visitor_id AS session_visitor,
+                           argMin(session_id, (started_at, session_id)) AS first_session
+                    FROM visitor_sessions
+                    WHERE project_id = %2$s AND visitor_id IN (SELECT visitor_id FROM batches WHERE %1$s)
+                    GROUP BY project_id, visitor_id
+                ) USING (project_id, session_visitor)""".formatted(where, project), """
                 INSERT INTO page_view_summaries (project_id, session_id, page_number, version, view_key, view_url,
                     view_device, view_start, view_title, view_scroll, view_viewport_h, view_document_height)
                 SELECT project_id, session_id, page_number, count(), argMin(page_key, sequence),

@@ -10,8 +10,8 @@ import dev.sightline.contract.wire.WireLimits;
  * Sessions as the merge of their batch rows, read from {@code session_summaries} ({@link SessionRollups}
  * keeps it, {@code FINAL} picks each session's newest merge): start and end from all batches, the visit
  * from the lowest batch key, the acquisition from the lowest batch carrying one, the exit URL from the
- * highest page (its lowest sequence), the user hash from the highest batch carrying one. New versus
- * returning compares the session with its visitor's earliest session.
+ * highest page (its lowest sequence), the user hash from the highest batch carrying one; new versus
+ * returning as {@link SessionRollups} decides it.
  *
  * <p>Conditions on a {@code FINAL} read's non-key columns are applied after the versions collapse
  * (18.16 moves no condition of a {@code FINAL} query to {@code PREWHERE}), so a window or bot condition
@@ -27,7 +27,7 @@ final class SessionSummaries {
 
     /**
      * One row per session of the project that meets {@code condition} (on {@code session_summaries}'
-     * columns, e.g. a session id or {@link #startedIn}). Only those sessions' visitors are looked up.
+     * columns, e.g. a session id or {@link #startedIn}).
      */
     static String matching(String projectId, String condition) {
         return select(projectId, condition, false);
@@ -55,24 +55,12 @@ final class SessionSummaries {
                        """;
 
     private static String select(String projectId, String condition, boolean forDashboard) {
-        String project = Sql.quote(projectId);
-        String visitorFilter = "visitor_id IN (SELECT session_visitor FROM session_summaries WHERE project_id = "
-                + project + " AND (" + condition + "))";
         return """
                 SELECT project_id, session_id, session_visitor, session_start, session_end, active_total, page_count,
                        click_count, error_count, first_device, first_browser, first_os, first_country, first_bot,
-                       landing_url, landing_referrer, landing_channel, exit_url, last_user_hash, %4$s
-                       first_session = session_id AS new_visitor
-                FROM (
-                    SELECT * FROM session_summaries FINAL
-                    WHERE project_id = %1$s AND (%2$s)
-                ) ANY LEFT JOIN (
-                    SELECT project_id, visitor_id AS session_visitor,
-                           argMin(session_id, (started_at, session_id)) AS first_session
-                    FROM visitor_sessions
-                    WHERE project_id = %1$s AND (%3$s)
-                    GROUP BY project_id, visitor_id
-                ) USING (project_id, session_visitor)""".formatted(project, condition, visitorFilter,
+                       landing_url, landing_referrer, landing_channel, exit_url, last_user_hash, %3$s new_visitor
+                FROM session_summaries FINAL
+                WHERE project_id = %1$s AND (%2$s)""".formatted(Sql.quote(projectId), condition,
                 forDashboard ? DASHBOARD_COLUMNS : "");
     }
 
