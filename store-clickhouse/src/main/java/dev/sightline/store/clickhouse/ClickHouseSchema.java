@@ -299,6 +299,7 @@ final class ClickHouseSchema {
                     session_id String,
                     page_number Int32,
                     version UInt64,
+                    view_exit UInt8,
                     view_key String,
                     view_url String,
                     view_device String,

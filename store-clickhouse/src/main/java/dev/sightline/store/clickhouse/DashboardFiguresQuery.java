@@ -24,8 +24,8 @@ import java.util.Map;
  * sessions, people and bots, with each session's custom event names and insight kinds joined (totals,
  * the series, custom events, insight rates, bots), one over the selected sessions' attributes (the
  * session-level lists, counted only: carrying the totals' aggregates through nine times the rows cost
- * more than reading the sessions again), one over their page views (page views by page key, entry and
- * exit pages, scroll depth).
+ * more than reading the sessions again), one over their page views, grouped by page key before the
+ * fan-out (page views by page key, entry and exit pages, scroll depth).
  */
 final class DashboardFiguresQuery {
 
@@ -123,24 +123,30 @@ final class DashboardFiguresQuery {
             add(lists, row.get("figure").asText(), row.get("figure_value").asText(), row.get("sessions").asLong());
         }
 
+        // Page views grouped by page key first, then fanned out per figure: the fan-out is per page key, not
+        // per page view; the 'scroll' row carries the sums of every page view.
         double avgScroll = 0;
         for (JsonNode row : database.query("""
-                SELECT tupleElement(pair, 1) AS figure, tupleElement(pair, 2) AS figure_value, count() AS views,
-                       avg(view_scroll) AS avg_scroll
+                SELECT figure, if(figure = 'scroll', '', view_key) AS figure_value, sum(figure_views) AS views,
+                       sum(figure_scroll) AS scroll_sum
                 FROM (
-                    SELECT page_number, view_key, view_scroll, exit_page
-                    FROM (%s) ALL INNER JOIN (SELECT session_id, exit_page FROM (%s)) USING session_id)
-                ARRAY JOIN arrayFilter(p -> tupleElement(p, 1) != '',
-                    [('scroll', ''), ('pages', view_key), (if(page_number = 1, 'entry', ''), view_key),
-                     (if(page_number = exit_page, 'exit', ''), view_key)]) AS pair
+                    SELECT view_key, count() AS page_views, countIf(page_number = 1) AS entries,
+                           countIf(view_exit = 1) AS exits, sum(view_scroll) AS scrolls
+                    FROM (%s) WHERE session_id IN (SELECT session_id FROM (%s))
+                    GROUP BY view_key)
+                ARRAY JOIN ['scroll', 'pages', 'entry', 'exit'] AS figure,
+                           [page_views, page_views, entries, exits] AS figure_views,
+                           [scrolls, 0, 0, 0] AS figure_scroll
+                WHERE figure_views > 0
                 GROUP BY figure, figure_value
                 ORDER BY figure, views DESC, figure_value
                 LIMIT %d BY figure""".formatted(DashboardFilter.pageViews(filter), sessions, DashboardFigures.TOP))) {
             String figure = row.get("figure").asText();
+            long views = row.get("views").asLong();
             if (figure.equals("scroll")) {
-                avgScroll = row.get("avg_scroll").asDouble();
+                avgScroll = (double) row.get("scroll_sum").asLong() / views;
             } else {
-                add(lists, figure, row.get("figure_value").asText(), row.get("views").asLong());
+                add(lists, figure, row.get("figure_value").asText(), views);
             }
         }
 

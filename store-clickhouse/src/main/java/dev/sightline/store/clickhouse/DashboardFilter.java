@@ -57,13 +57,13 @@ final class DashboardFilter {
     /**
      * {@code SELECT * FROM (…)}: the page views that started from the window's start on, merged from their
      * batches as store-duckdb merges them ({@code page_view_summaries}): {@code session_id, page_number,
-     * view_url, view_key} (from the lowest sequence), {@code view_start}, {@code view_scroll}. Callers join
-     * them with the filter's sessions.
+     * view_url, view_key} (from the lowest sequence), {@code view_start}, {@code view_scroll},
+     * {@code view_exit} (1 on the session's highest page). Callers join them with the filter's sessions.
      */
     static String pageViews(SessionFilter filter) {
         return """
                 SELECT * FROM (
-                    SELECT session_id, page_number, view_url, view_key, view_start, view_scroll
+                    SELECT session_id, page_number, view_url, view_key, view_start, view_scroll, view_exit
                     FROM page_view_summaries FINAL
                     WHERE project_id = %s AND view_start >= %d)""".formatted(Sql.quote(filter.projectId()),
                 Sql.micros(filter.from()));

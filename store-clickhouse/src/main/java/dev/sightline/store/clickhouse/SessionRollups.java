@@ -22,9 +22,12 @@ import java.util.TreeSet;
  * returning (they are recomputed with it); nothing turns a returning session new again (a visitor's
  * rows stay while the visitor has sessions).
  *
- * <p>A summary's version is twice the number of batches it merged, plus one when returning: a session's
- * batches only grow and it only ever turns from new to returning, so the newest summary has the highest
- * version, and two recomputations racing on the same session agree on it. A recomputation after a crash
+ * <p>A page view is its session's exit page while no later page exists.
+ *
+ * <p>A summary's version is twice the number of batches it merged, plus one when returning (a page view:
+ * when not the exit): a session's batches only grow, it only ever turns from new to returning and a page
+ * view only stops being the exit, so the newest summary has the highest version, and two recomputations
+ * racing on the same session agree on it. A recomputation after a crash
  * between the batch rows and their summaries (the log replays the write; every key is already stored)
  * repairs them.
  */
@@ -111,13 +114,22 @@ public final class SessionRollups {
                     WHERE project_id = %2$s AND visitor_id IN (SELECT visitor_id FROM batches WHERE %1$s)
                     GROUP BY project_id, visitor_id
                 ) USING (project_id, session_visitor)""".formatted(where, project), """
-                INSERT INTO page_view_summaries (project_id, session_id, page_number, version, view_key, view_url,
-                    view_device, view_start, view_title, view_scroll, view_viewport_h, view_document_height)
-                SELECT project_id, session_id, page_number, count(), argMin(page_key, sequence),
-                       argMin(url, sequence), toString(argMin(device_class, sequence)), min(started_at),
-                       argMin(title, title_sequence), max(max_scroll_permille), argMin(viewport_h, sequence),
-                       max(document_height)
-                FROM batches FINAL WHERE %1$s
-                GROUP BY project_id, session_id, page_number""".formatted(where));
+                INSERT INTO page_view_summaries (project_id, session_id, page_number, version, view_exit, view_key,
+                    view_url, view_device, view_start, view_title, view_scroll, view_viewport_h, view_document_height)
+                SELECT project_id, session_id, page_number, batch_count * 2 + (page_number != session_exit),
+                       page_number = session_exit, view_key, view_url, view_device, view_start, view_title,
+                       view_scroll, view_viewport_h, view_document_height
+                FROM (
+                    SELECT project_id, session_id, page_number, count() AS batch_count,
+                           argMin(page_key, sequence) AS view_key, argMin(url, sequence) AS view_url,
+                           toString(argMin(device_class, sequence)) AS view_device, min(started_at) AS view_start,
+                           argMin(title, title_sequence) AS view_title, max(max_scroll_permille) AS view_scroll,
+                           argMin(viewport_h, sequence) AS view_viewport_h, max(document_height) AS view_document_height
+                    FROM batches FINAL WHERE %1$s
+                    GROUP BY project_id, session_id, page_number
+                ) ANY LEFT JOIN (
+                    SELECT project_id, session_id, max(page_number) AS session_exit FROM batches WHERE %1$s
+                    GROUP BY project_id, session_id
+                ) USING (project_id, session_id)""".formatted(where));
     }
 }
