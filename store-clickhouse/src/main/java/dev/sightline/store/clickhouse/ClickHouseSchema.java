@@ -11,8 +11,9 @@ import java.util.Map;
  * partitions are months of that time.
  *
  * <p>{@code batches} holds one row per stored upload with its page-view, visit, acquisition and user
- * facts; sessions and page views are never stored merged but aggregated from it when read
- * ({@code argMin}/{@code argMax} by batch key), so the merge rules cannot depend on arrival order.
+ * facts; sessions and page views are merged from it ({@code argMin}/{@code argMax} by batch key, so the
+ * merge rules cannot depend on arrival order) into {@code session_summaries} and
+ * {@code page_view_summaries}, recomputed whole after each write ({@link SessionRollups}).
  * Its sorting key is the batch key, and it is a {@code ReplacingMergeTree}: a batch written twice (a
  * write interrupted between its inserts and replayed) collapses to one row, and reads use
  * {@code FINAL}. Fact tables do the same with the batch key plus the event's index in its batch.

@@ -30,6 +30,9 @@ import java.util.TreeSet;
  * racing on the same session agree on it. A recomputation after a crash
  * between the batch rows and their summaries (the log replays the write; every key is already stored)
  * repairs them.
+ *
+ * <p>Aggregates are aliased apart from {@code batches}' column names: ClickHouse resolves a name to the
+ * alias first, so {@code min(started_at) AS started_at} would nest the aggregate in itself.
  */
 public final class SessionRollups {
 
