@@ -3,9 +3,12 @@ package dev.sightline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.contract.meta.Role;
+import dev.sightline.contract.stylesheets.StylesheetHashes;
 import dev.sightline.web.RouteAccess;
 import dev.sightline.web.WebServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,10 +115,20 @@ class IsolationMatrixTest {
                 () -> new Http(base).signIn(email, Team.PASSWORD));
     }
 
+    /** An upload of page 1 that brings its stylesheet (text named by the session, so each project's differs). */
     private static void upload(String siteKey, String sessionId) {
-        Http.Response response = new Http(base).postBytes("/collect", Uploads.bytes(Uploads.upload(siteKey, sessionId, 1, 0)),
-                null);
+        ObjectNode upload = Uploads.upload(siteKey, sessionId, 1, 0);
+        upload.putObject("css").put(stylesheetHash(sessionId), stylesheet(sessionId));
+        Http.Response response = new Http(base).postBytes("/collect", Uploads.bytes(upload), null);
         Team.require(response, 200);
+    }
+
+    private static String stylesheet(String sessionId) {
+        return ".from-" + sessionId + " { color: #123456 }\n";
+    }
+
+    private static String stylesheetHash(String sessionId) {
+        return StylesheetHashes.of(stylesheet(sessionId).getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterAll
@@ -286,6 +299,7 @@ class IsolationMatrixTest {
         samples.put("sessionId", projectId -> Sample.fixed(SESSION_A));
         samples.put("page", projectId -> Sample.fixed("1"));
         samples.put("seq", projectId -> Sample.fixed("0"));
+        samples.put("hash", projectId -> Sample.fixed(stylesheetHash(SESSION_A)));
         samples.put("*", projectId -> Sample.fixed("x"));
         samples.put("secret", projectId -> Sample.fixed("no-such-invitation"));
         samples.put("tokenId", projectId -> {

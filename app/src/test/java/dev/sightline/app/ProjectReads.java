@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Every answer the read API gives about a project: each {@code GET} route of level
  * {@link RouteAccess#PROJECT_READ} (read from the server, so routes added later are included), for
- * each of the project's sessions and each of their recording chunks.
+ * each of the project's sessions and each of their recording chunks, and each stylesheet it has.
  */
 final class ProjectReads {
     /** Dashboard routes read over all time, with the parameters they need. */
@@ -39,6 +39,12 @@ final class ProjectReads {
             String path = route.path().replace("{projectId}", projectId);
             if (path.contains("/heatmaps/") && !path.endsWith("/pages") && !path.endsWith("/groups")) {
                 bodies.addAll(perPage(http, projectId, path));
+                continue;
+            }
+            if (path.contains("{hash}")) {
+                for (String hash : sightline.stylesheets().hashes(projectId)) {
+                    bodies.add(read(http, path.replace("{hash}", hash)));
+                }
                 continue;
             }
             if (!path.contains("{sessionId}")) {

@@ -16,9 +16,6 @@ import dev.sightline.ingest.ReceivedBatch;
 import dev.sightline.ingest.ReceivedBatchCodec;
 import dev.sightline.sanitize.RecordingSanitizer;
 import dev.sightline.insights.PageChangeScanner;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Reads accepted uploads from the ingest log and stores them: recording chunks first (defused by the
@@ -146,7 +142,7 @@ public final class BatchProcessor implements RecordHandler {
                 return new Prepared(record, received, null, null, List.of(), null);
             }
             byte[] recording = sanitizer.clean(received.batch().recordingJson());
-            return new Prepared(record, received, recording, gzip(recording),
+            return new Prepared(record, received, recording, ChunkGzip.gzip(recording),
                     PageChangeScanner.scan(recording, received.batch().pageStart()), null);
         } catch (IllegalArgumentException | HttpProblem e) {
             return new Prepared(record, null, null, null, List.of(), e.getMessage());
@@ -159,15 +155,5 @@ public final class BatchProcessor implements RecordHandler {
 
     public long poisonRecords() {
         return poison.get();
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

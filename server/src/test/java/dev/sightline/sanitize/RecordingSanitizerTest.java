@@ -80,12 +80,13 @@ class RecordingSanitizerTest {
     }
 
     @Test
-    void aSnapshotSentWithoutNodeIdsIsNumberedInDocumentOrderFromItsFirstId() throws Exception {
+    void aSnapshotSentWithoutNodeIdsIsNumberedInDocumentOrderFromItsFirstIdAndFromEachIdSentAlong() throws Exception {
         String recording = "[{\"type\":2,\"timestamp\":1,\"data\":{\"ids\":5,\"node\":{\"type\":0,\"childNodes\":["
                 + "{\"type\":2,\"tagName\":\"html\",\"attributes\":{\"id\":\"page\"},\"childNodes\":["
                 + "{\"type\":2,\"tagName\":\"head\",\"attributes\":{},\"childNodes\":[]},"
                 + "{\"type\":2,\"tagName\":\"body\",\"attributes\":{},\"childNodes\":["
-                + "{\"type\":3,\"textContent\":\"hi\"}]}]}]}}}]";
+                + "{\"type\":3,\"textContent\":\"hi\"},{\"type\":3,\"textContent\":\"after a gap\",\"id\":20},"
+                + "{\"type\":3,\"textContent\":\"next\"}]}]}]}}}]";
 
         var data = new ObjectMapper().readTree(clean(recording)).get(0).get("data");
 
@@ -97,6 +98,8 @@ class RecordingSanitizerTest {
         assertThat(html.at("/childNodes/0/id").asInt()).isEqualTo(7);
         assertThat(html.at("/childNodes/1/id").asInt()).isEqualTo(8);
         assertThat(html.at("/childNodes/1/childNodes/0/id").asInt()).isEqualTo(9);
+        assertThat(html.at("/childNodes/1/childNodes/1/id").asInt()).as("an id sent along is kept").isEqualTo(20);
+        assertThat(html.at("/childNodes/1/childNodes/2/id").asInt()).as("and counted on from").isEqualTo(21);
     }
 
     @Test

@@ -455,4 +455,22 @@ public abstract class InsightQueriesContract {
         assertThat(insights().overview(PROJECT, T0.minusSeconds(60), T0.plusSeconds(60)).kinds()
                 .get(InsightKind.DEAD_CLICK.ordinal()).sessions()).isZero();
     }
+
+    @Test
+    void anAnalysisSavedAfterItsSessionWasDeletedLeavesNothingOfIt() {
+        store.write(List.of(batch(PROJECT, "s1").click(100, "#a").build(), batch(PROJECT, "s2").click(100, "#b").build()));
+        PageActivity gone = activityOf("s1", 1);
+        PageActivity kept = activityOf("s2", 1);
+        Instant at = gone.page().startedAt().plusMillis(100);
+
+        store.deleteSessions(PROJECT, List.of("s1"));
+        saveAll(List.of(result(gone, 0, List.of(event(InsightKind.DEAD_CLICK, 1, at, "#a", gone.page().pageKey())), List.of()),
+                result(kept, 0, List.of(event(InsightKind.RAGE_CLICK, 1, at, "#b", kept.page().pageKey())), List.of())));
+
+        assertThat(insights().events(PROJECT, "s1")).isEmpty();
+        assertThat(insights().sessionCounts(PROJECT, List.of("s1"))).isEmpty();
+        assertThat(insights().overview(PROJECT, T0.minusSeconds(60), T0.plusSeconds(60)).kinds()
+                .get(InsightKind.DEAD_CLICK.ordinal()).sessions()).isZero();
+        assertThat(insights().events(PROJECT, "s2")).extracting(InsightEvent::kind).containsExactly(InsightKind.RAGE_CLICK);
+    }
 }

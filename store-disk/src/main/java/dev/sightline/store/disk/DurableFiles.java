@@ -13,6 +13,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,6 +37,12 @@ final class DurableFiles {
 
     static final String TEMP_PREFIX = ".";
     static final String TEMP_SUFFIX = ".tmp";
+
+    private static final SecureRandom TEMP_NAMES = new SecureRandom();
+    private static final Set<StandardOpenOption> TEMP_OPTIONS = Set.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private DurableFiles() {
     }
@@ -103,28 +113,19 @@ final class DurableFiles {
 
     /**
      * Replaces each target with its bytes, atomically and durably, as {@link #write} does for one —
-     * but every file is written first, then all are forced at once on {@code syncs}, renamed, and each
+     * but the files are written and forced at once on {@code syncs}, each opened only once (creating,
+     * reopening and closing temporary files cost more CPU than their fsyncs), then renamed, and each
      * folder is synced once: the disk's flushes are shared instead of paid per file. The folders must
      * exist. Durable when it returns; a failure leaves each target either old or new.
      */
     static void writeAll(Map<Path, byte[]> targets, ExecutorService syncs) throws IOException {
         Map<Path, Path> temps = new LinkedHashMap<>();
+        for (Path target : targets.keySet()) {
+            temps.put(target, target.resolveSibling(TEMP_PREFIX + target.getFileName() + "."
+                    + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + TEMP_SUFFIX));
+        }
         try {
-            for (Map.Entry<Path, byte[]> target : targets.entrySet()) {
-                Path temp = Files.createTempFile(target.getKey().getParent(), TEMP_PREFIX, TEMP_SUFFIX);
-                temps.put(target.getKey(), temp);
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(target.getValue());
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                }
-            }
-            inParallel(temps.values(), temp -> {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-            }, syncs);
+            inParallel(temps.keySet(), target -> writeForced(temps.get(target), targets.get(target)), syncs);
             Set<Path> folders = new LinkedHashSet<>();
             for (Map.Entry<Path, Path> renamed : new ArrayList<>(temps.entrySet())) {
                 Files.move(renamed.getValue(), renamed.getKey(), StandardCopyOption.ATOMIC_MOVE,
@@ -142,6 +143,17 @@ final class DurableFiles {
                 }
             }
             throw e;
+        }
+    }
+
+    /** Creates {@code temp} (owner-only, as {@link Files#createTempFile} would), writes and forces it. */
+    private static void writeForced(Path temp, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, TEMP_OPTIONS, OWNER_ONLY)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
         }
     }
 

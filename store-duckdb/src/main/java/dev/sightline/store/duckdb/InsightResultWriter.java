@@ -9,9 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -19,7 +21,7 @@ import org.duckdb.DuckDBConnection;
 /**
  * Saves analysis results inside the caller's transaction on the writer connection:
  * <ol>
- *   <li>stages the analysed page views in a temporary table;</li>
+ *   <li>stages the analysed page views in a temporary table, leaving out those deleted meanwhile;</li>
  *   <li>deletes what earlier analyses of them produced (events by {@code source_page}, form rows);</li>
  *   <li>upserts their {@code insight_page_views} rows and appends the new events and form rows;</li>
  *   <li>recounts the touched sessions' {@code session_insights} from their events;</li>
@@ -82,17 +84,28 @@ final class InsightResultWriter {
                       GROUP BY page_view_key) p
                   ON p.page_view_key = s.page_view_key AND p.marks = s.marks)""";
 
+    private static final String ERASED = """
+            SELECT s.page_view_key FROM insight_stage s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM page_views t
+                WHERE t.first_received_at >= make_timestamp(?::BIGINT) AND %s)""".formatted(MATCHES_STAGE.formatted("page_number"));
+
     private InsightResultWriter() {
     }
 
-    static void save(DuckDBConnection connection, List<PageInsights> results) throws SQLException {
-        if (results.isEmpty()) {
+    static void save(DuckDBConnection connection, List<PageInsights> analysed) throws SQLException {
+        if (analysed.isEmpty()) {
             return;
         }
         Statements.execute(connection, STAGE);
         Statements.execute(connection, "DELETE FROM insight_stage");
-        stage(connection, results);
-        long bound = earliestSessionStart(connection, results) - DAY_MICROS;
+        stage(connection, analysed);
+        long bound = earliestSessionStart(connection, analysed) - DAY_MICROS;
+        List<PageInsights> results = withoutErased(connection, analysed, bound);
+        if (results.isEmpty()) {
+            Statements.execute(connection, "DELETE FROM insight_stage");
+            return;
+        }
 
         delete(connection, "insight_events", "source_page", "ts", bound);
         delete(connection, "insight_forms", "page_number", "started_at", bound);
@@ -130,6 +143,34 @@ final class InsightResultWriter {
     }
 
     /** The earliest start among the sessions involved, or of the pages if a session is gone. */
+    /**
+     * The results whose page views are still stored. Retention or an erasure may have deleted a page
+     * view between the analysis reading it and this save; its results are dropped (and unstaged), so
+     * nothing of a deleted session comes back.
+     */
+    private static List<PageInsights> withoutErased(DuckDBConnection connection, List<PageInsights> results, long bound)
+            throws SQLException {
+        Set<String> erased = new HashSet<>();
+        try (PreparedStatement gone = connection.prepareStatement(ERASED)) {
+            gone.setLong(1, bound);
+            try (ResultSet rows = gone.executeQuery()) {
+                while (rows.next()) {
+                    erased.add(rows.getString(1));
+                }
+            }
+        }
+        if (erased.isEmpty()) {
+            return results;
+        }
+        try (PreparedStatement unstage = connection.prepareStatement(
+                "DELETE FROM insight_stage WHERE page_view_key = ANY(?)")) {
+            unstage.setObject(1, connection.createArrayOf("VARCHAR", erased.toArray()));
+            unstage.execute();
+        }
+        return results.stream().filter(r -> !erased.contains(InsightSchema.pageViewKey(r.page().projectId(),
+                r.page().sessionId(), r.page().pageNumber()))).toList();
+    }
+
     private static long earliestSessionStart(DuckDBConnection connection, List<PageInsights> results)
             throws SQLException {
         long earliest = results.stream().mapToLong(r -> Micros.of(r.startedAt())).min().orElseThrow();

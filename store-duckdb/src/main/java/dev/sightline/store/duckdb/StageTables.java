@@ -18,6 +18,7 @@ final class StageTables {
     static final String SESSIONS = "stage_sessions";
     static final String SESSION_IDS = "stage_session_ids";
     static final String VISITOR_IDS = "stage_visitor_ids";
+    static final String VISITORS = "stage_visitors";
 
     private static final List<String> DDL = List.of(
             """
@@ -42,7 +43,11 @@ final class StageTables {
             """
             CREATE TEMP TABLE stage_sessions (session_key VARCHAR, new_pages INTEGER, new_visitor BOOLEAN)""",
             "CREATE TEMP TABLE stage_session_ids (session_id VARCHAR)",
-            "CREATE TEMP TABLE stage_visitor_ids (visitor_id VARCHAR)");
+            "CREATE TEMP TABLE stage_visitor_ids (visitor_id VARCHAR)",
+            // Visitors whose stored first session changes; column order is the visitors table's.
+            """
+            CREATE TEMP TABLE stage_visitors (
+                visitor_key VARCHAR, project_id VARCHAR, visitor_id VARCHAR, first_session_id VARCHAR, first_seen TIMESTAMP)""");
 
     private StageTables() {
     }
@@ -59,7 +64,7 @@ final class StageTables {
     }
 
     static void clear(DuckDBConnection connection) throws SQLException {
-        for (String table : List.of(KEYS, ROWS, SESSIONS, SESSION_IDS, VISITOR_IDS)) {
+        for (String table : List.of(KEYS, ROWS, SESSIONS, SESSION_IDS, VISITOR_IDS, VISITORS)) {
             Statements.execute(connection, "DELETE FROM " + table);
         }
     }

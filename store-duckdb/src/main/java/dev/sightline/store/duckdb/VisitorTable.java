@@ -26,8 +26,11 @@ final class VisitorTable {
     private static final String LOOKUP = "SELECT visitor_key, first_session_id, epoch_us(first_seen) FROM visitors"
             + " WHERE visitor_key IN (" + String.join(", ", java.util.Collections.nCopies(LOOKUP_CHUNK, "?")) + ")";
 
+    /** By the primary key's index, like the lookups: one statement for all of a write's changed visitors. */
     private static final String UPDATE = """
-            UPDATE visitors SET first_session_id = ?, first_seen = make_timestamp(?::BIGINT) WHERE visitor_key = ?""";
+            INSERT INTO visitors SELECT * FROM temp.stage_visitors
+            ON CONFLICT (visitor_key) DO UPDATE SET first_session_id = excluded.first_session_id,
+                first_seen = excluded.first_seen""";
 
     private VisitorTable() {
     }
@@ -70,17 +73,19 @@ final class VisitorTable {
         }
     }
 
+    /** Visitors that are stored already get their new first session; the writer's stage tables must exist. */
     static void update(DuckDBConnection connection, Collection<Visitor> visitors) throws SQLException {
         if (visitors.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+        try (DuckDBAppender appender = StageTables.appender(connection, StageTables.VISITORS)) {
             for (Visitor visitor : visitors) {
-                update.setString(1, visitor.first().sessionId());
-                update.setLong(2, visitor.first().startMicros());
-                update.setString(3, visitor.key());
-                update.execute();
+                appender.beginRow().append(visitor.key()).append(visitor.projectId()).append(visitor.visitorId())
+                        .append(visitor.first().sessionId()).appendEpochMicros(visitor.first().startMicros())
+                        .endRow();
             }
+            appender.flush();
         }
+        Statements.execute(connection, UPDATE);
     }
 }
