@@ -3,6 +3,7 @@ package dev.sightline.bench.queries;
 import dev.sightline.bench.Folders;
 import dev.sightline.store.clickhouse.ClickHouseEventStore;
 import dev.sightline.store.clickhouse.ClickHouseSettings;
+import dev.sightline.store.clickhouse.SessionRollups;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,13 @@ import java.util.stream.Stream;
  * clicks: DuckDB writes the rows in store-clickhouse's shape ({@link ClickHouseCopySql}) to CSV files,
  * one per DuckDB thread, which are inserted two at a time (ClickHouse 18.16 parses one request on one
  * core); then each table is merged to one part per partition, as background merges leave a month that
- * is no longer written, and the counts of both engines are compared.
+ * is no longer written, the session and page-view summaries are computed by the statements the store's
+ * writer runs after each write ({@link SessionRollups}), and the counts of both engines are compared
+ * (sessions, page views and clicks as the summaries give them).
  */
 final class ClickHouseQueryData {
     private static final int PARALLEL_INSERTS = 2;
+    private static final List<String> SUMMARY_TABLES = List.of("session_summaries", "page_view_summaries");
 
     private ClickHouseQueryData() {
     }
@@ -58,6 +62,15 @@ final class ClickHouseQueryData {
                 clickhouse.execute("OPTIMIZE TABLE " + table.table() + " FINAL");
                 progress.accept(String.format("%s: merged in %.0f s", table.table(), seconds(started)));
             }
+            long summarised = System.nanoTime();
+            for (String statement : SessionRollups.statements(data.project(), "1")) {
+                clickhouse.execute(statement);
+            }
+            for (String table : SUMMARY_TABLES) {
+                clickhouse.execute("OPTIMIZE TABLE " + table + " FINAL");
+            }
+            progress.accept(String.format("session and page-view summaries: computed and merged in %.0f s",
+                    seconds(summarised)));
             String inDuckDb = counts(sql);
             String inClickHouse = counts(clickhouse);
             if (!inDuckDb.equals(inClickHouse)) {
@@ -108,8 +121,8 @@ final class ClickHouseQueryData {
 
     private static String counts(ClickHouseHttp clickhouse) {
         String[] totals = clickhouse.execute("""
-                SELECT (SELECT uniqExact(session_id) FROM batches FINAL), (SELECT count() FROM batches FINAL),
-                       (SELECT count() FROM visitor_sessions FINAL), (SELECT sum(clicks) FROM batches FINAL),
+                SELECT (SELECT count() FROM session_summaries FINAL), (SELECT count() FROM page_view_summaries FINAL),
+                       (SELECT count() FROM visitor_sessions FINAL), (SELECT sum(click_count) FROM session_summaries FINAL),
                        (SELECT count() FROM clicks FINAL)""").trim().split("\t");
         StringBuilder counts = new StringBuilder(describe(Long.parseLong(totals[0]), Long.parseLong(totals[1]),
                 Long.parseLong(totals[2]), Long.parseLong(totals[3]), Long.parseLong(totals[4])));

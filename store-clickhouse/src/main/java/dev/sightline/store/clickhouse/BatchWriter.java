@@ -13,6 +13,7 @@ import dev.sightline.contract.store.Visit;
 import dev.sightline.contract.wire.AnalyticsEvent;
 import dev.sightline.contract.wire.Click;
 import dev.sightline.contract.wire.ScriptError;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,18 @@ import java.util.stream.Collectors;
  * order of the inserts carries the idempotence:
  * <ol>
  *   <li>the batch keys already in {@code batches} are skipped;</li>
- *   <li>the events of the rest go to the fact tables, their sessions to {@code visitor_sessions}, their
- *       page-change runs and pending marks to the insight tables ({@link InsightFacts});</li>
- *   <li>the batch rows go to {@code batches} last: a batch counts as written once its row is there.</li>
+ *   <li>the pending marks of the rest go to {@code insight_marks} first ({@link InsightFacts}); a batch
+ *       whose mark is there already was written by a write that stopped before its batch rows: its fact
+ *       rows are deleted (a mutation, waited for), so that fact tables never hold an event twice;</li>
+ *   <li>the events go to the fact tables, their sessions to {@code visitor_sessions}, their page-change
+ *       runs to {@code page_changes};</li>
+ *   <li>the batch rows go to {@code batches}: a batch counts as written once its row is there;</li>
+ *   <li>the summaries of every session of the call (and of their visitors' other sessions) are recomputed
+ *       from {@code batches} ({@link SessionRollups}), those of already-stored batches too.</li>
  * </ol>
- * A write interrupted before step 3 is written again in full when the log is replayed; the rows it had
- * already inserted carry the same sorting keys as their second copies, which the
- * {@code ReplacingMergeTree} tables collapse and {@code FINAL} reads never count twice.
+ * A write interrupted before its batch rows is written again in full when the log is replayed; the rows
+ * it had already inserted into the other tables carry the same sorting keys as their second copies, which
+ * the {@code ReplacingMergeTree} tables collapse and {@code FINAL} reads never count twice.
  * One caller at a time.
  */
 final class BatchWriter {
@@ -63,14 +69,18 @@ final class BatchWriter {
         }
         Set<BatchKey> stored = storedKeys(List.copyOf(unique.keySet()));
         List<BatchRows> fresh = unique.values().stream().filter(b -> !stored.contains(b.key())).toList();
-        if (fresh.isEmpty()) {
-            return 0;
+        if (!fresh.isEmpty()) {
+            Set<BatchKey> retried = markedKeys(fresh.stream().map(BatchRows::key).toList());
+            database.insert("insight_marks", InsightFacts.marks(fresh.stream()
+                    .filter(b -> !retried.contains(b.key())).toList()));
+            removeFacts(retried);
+            FactRows.of(fresh).forEach(database::insert);
+            database.insert(ClickHouseSchema.VISITOR_SESSIONS, fresh.stream().map(BatchWriter::visitorSession).toList());
+            database.insert("page_changes", InsightFacts.pageChanges(fresh));
+            database.insert(ClickHouseSchema.BATCHES, fresh.stream().map(BatchWriter::batchRow).toList());
         }
-        FactRows.of(fresh).forEach(database::insert);
-        database.insert(ClickHouseSchema.VISITOR_SESSIONS, fresh.stream().map(BatchWriter::visitorSession).toList());
-        database.insert("page_changes", InsightFacts.pageChanges(fresh));
-        database.insert("insight_marks", InsightFacts.marks(fresh));
-        database.insert(ClickHouseSchema.BATCHES, fresh.stream().map(BatchWriter::batchRow).toList());
+        // also when every batch was stored already: a replay after a crash before the summaries repairs them
+        SessionRollups.refresh(database, unique.values());
         return fresh.size();
     }
 
@@ -90,6 +100,50 @@ final class BatchWriter {
             }
         }
         return stored;
+    }
+
+    /**
+     * The keys whose pending mark is stored: a write of theirs inserted its marks (its first insert) and
+     * stopped before its batch rows.
+     */
+    private Set<BatchKey> markedKeys(List<BatchKey> keys) {
+        Set<BatchKey> marked = new HashSet<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {
+            List<BatchKey> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LOOKUP));
+            String tuples = chunk.stream()
+                    .map(k -> "(" + Sql.quote(k.projectId()) + ", " + Sql.quote(k.sessionId()) + ", "
+                            + k.pageNumber() + ", " + k.pageNumber() + ", " + k.sequence() + ")")
+                    .collect(Collectors.joining(", "));
+            for (JsonNode row : database.query("""
+                    SELECT project_id, session_id, batch_page, batch_sequence FROM insight_marks
+                    WHERE (project_id, session_id, page_number, batch_page, batch_sequence) IN (%s)""".formatted(tuples))) {
+                marked.add(new BatchKey(row.get("project_id").asText(), row.get("session_id").asText(),
+                        row.get("batch_page").asInt(), row.get("batch_sequence").asInt()));
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * Deletes whatever an interrupted write of these batches left in the fact tables, and waits, so that
+     * the facts are inserted once: heatmaps aggregate them without {@code FINAL}.
+     */
+    private void removeFacts(Set<BatchKey> retried) {
+        if (retried.isEmpty()) {
+            return;
+        }
+        Map<String, List<BatchKey>> byProject = new LinkedHashMap<>();
+        retried.forEach(key -> byProject.computeIfAbsent(key.projectId(), p -> new ArrayList<>()).add(key));
+        byProject.forEach((projectId, keys) -> {
+            String tuples = keys.stream()
+                    .map(k -> "(" + Sql.quote(k.sessionId()) + ", " + k.pageNumber() + ", " + k.sequence() + ")")
+                    .collect(Collectors.joining(", "));
+            for (String table : ClickHouseSchema.FACT_TABLES) {
+                database.execute("ALTER TABLE " + table + " DELETE WHERE project_id = " + Sql.quote(projectId)
+                        + " AND (session_id, page_number, sequence) IN (" + tuples + ")");
+            }
+        });
+        database.awaitMutations();
     }
 
     /** Orders batches within a session: by page number, then sequence (both never negative). */

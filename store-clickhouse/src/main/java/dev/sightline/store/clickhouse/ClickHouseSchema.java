@@ -11,8 +11,9 @@ import java.util.Map;
  * partitions are months of that time.
  *
  * <p>{@code batches} holds one row per stored upload with its page-view, visit, acquisition and user
- * facts; sessions and page views are never stored merged but aggregated from it when read
- * ({@code argMin}/{@code argMax} by batch key), so the merge rules cannot depend on arrival order.
+ * facts; sessions and page views are merged from it ({@code argMin}/{@code argMax} by batch key, so the
+ * merge rules cannot depend on arrival order) into {@code session_summaries} and
+ * {@code page_view_summaries}, recomputed whole after each write ({@link SessionRollups}).
  * Its sorting key is the batch key, and it is a {@code ReplacingMergeTree}: a batch written twice (a
  * write interrupted between its inserts and replayed) collapses to one row, and reads use
  * {@code FINAL}. Fact tables do the same with the batch key plus the event's index in its batch.
@@ -23,6 +24,8 @@ final class ClickHouseSchema {
     static final String BATCHES = "batches";
     static final String VISITOR_SESSIONS = "visitor_sessions";
     static final String KEPT_SESSIONS = "kept_sessions";
+    static final String SESSION_SUMMARIES = "session_summaries";
+    static final String PAGE_VIEW_SUMMARIES = "page_view_summaries";
 
     /** Fact tables sorted for heatmaps (by page, device and time) rather than by session. */
     static final List<String> PAGE_SORTED = List.of("clicks", "moves", "scrolls");
@@ -254,6 +257,60 @@ final class ClickHouseSchema {
                     started_at Int64)
                 ENGINE = ReplacingMergeTree
                 ORDER BY (project_id, visitor_id, started_at, session_id)
+                """ + PART_SETTINGS);
+        // Sessions and page views merged from their batches, recomputed whole after each write that touches
+        // them (SessionRollups); the newest merge has the highest version. Read with FINAL.
+        statements.add("""
+                CREATE TABLE IF NOT EXISTS session_summaries (
+                    project_id String,
+                    session_id String,
+                    version UInt64,
+                    new_visitor UInt8,
+                    session_visitor String,
+                    session_start Int64,
+                    session_end Int64,
+                    active_total Int64,
+                    page_count UInt64,
+                    click_count Int64,
+                    error_count Int64,
+                    first_device String,
+                    first_browser String,
+                    first_os String,
+                    first_country String,
+                    first_bot UInt8,
+                    landing_url String,
+                    landing_referrer String,
+                    landing_channel String,
+                    exit_url String,
+                    last_user_hash String,
+                    landing_referrer_host String,
+                    landing_utm_source String,
+                    landing_utm_medium String,
+                    landing_utm_campaign String,
+                    landing_utm_term String,
+                    landing_utm_content String,
+                    exit_page Int32,
+                    deepest_scroll Int32)
+                ENGINE = ReplacingMergeTree(version)
+                ORDER BY (project_id, session_id)
+                """ + PART_SETTINGS);
+        statements.add("""
+                CREATE TABLE IF NOT EXISTS page_view_summaries (
+                    project_id String,
+                    session_id String,
+                    page_number Int32,
+                    version UInt64,
+                    view_exit UInt8,
+                    view_key String,
+                    view_url String,
+                    view_device String,
+                    view_start Int64,
+                    view_title String,
+                    view_scroll Int32,
+                    view_viewport_h Int32,
+                    view_document_height Int32)
+                ENGINE = ReplacingMergeTree(version)
+                ORDER BY (project_id, session_id, page_number)
                 """ + PART_SETTINGS);
         // Sessions kept past retention; keep and release append a row, the highest version is in force.
         statements.add("""

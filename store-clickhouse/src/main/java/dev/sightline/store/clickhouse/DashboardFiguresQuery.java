@@ -18,12 +18,14 @@ import java.util.Map;
 
 /**
  * Every figure of a dashboard, aggregated by ClickHouse. ClickHouse 18.16 cannot materialise the
- * filter's sessions once for several statements, so the figures are grouped into two statements, each
- * evaluating the filter once, fanning every row out with {@code ARRAY JOIN} to {@code (figure, value)}
- * pairs and grouping them all at once: one over the sessions, people and bots, with each session's
- * custom event names and insight kinds joined (totals, the series, every session-level list, custom
- * events, insight rates, bots), one over their page views (page views by page key, entry and exit
- * pages, scroll depth).
+ * filter's sessions once for several statements, so the figures are grouped into three statements, each
+ * evaluating the filter (one read of {@code session_summaries}), fanning every row out with
+ * {@code ARRAY JOIN} to {@code (figure, value)} pairs and grouping them all at once: one over the
+ * sessions, people and bots, with each session's custom event names and insight kinds joined (totals,
+ * the series, custom events, insight rates, bots), one over the selected sessions' attributes (the
+ * session-level lists, counted only: carrying the totals' aggregates through nine times the rows cost
+ * more than reading the sessions again), one over their page views, grouped by page key before the
+ * fan-out (page views by page key, entry and exit pages, scroll depth).
  */
 final class DashboardFiguresQuery {
 
@@ -45,8 +47,6 @@ final class DashboardFiguresQuery {
             buckets.add(at);
         }
         String sessions = DashboardFilter.sessions(filter);
-        String project = Sql.quote(filter.projectId());
-        String candidates = DashboardFilter.candidates(filter);
 
         long sessionCount = 0;
         long visitors = 0;
@@ -65,31 +65,27 @@ final class DashboardFiguresQuery {
         // selects bots (arraySlice, not a lambda: 18.16 loses columns a lambda compares with a constant).
         for (JsonNode row : database.query("""
                 SELECT tupleElement(pair, 1) AS figure, tupleElement(pair, 2) AS figure_value, count() AS sessions,
-                       uniqExact(session_visitor) AS visitors, countIf(new_visitor = 1) AS new_sessions,
+                       uniqExact(session_visitor) AS visitors,
+                       countIf(new_visitor = 1) AS new_sessions,
                        sum(page_count) AS page_views, avg(active_total) AS avg_active, avg(duration_ms) AS avg_duration
                 FROM (
                     SELECT * FROM (
                         SELECT * FROM (%1$s) ANY LEFT JOIN (
                             SELECT session_id, groupUniqArray(name) AS event_names FROM custom_events
-                            WHERE %2$s AND %3$s GROUP BY session_id) USING session_id
+                            WHERE %2$s GROUP BY session_id) USING session_id
                     ) ANY LEFT JOIN (
                         SELECT session_id, groupUniqArray(kind) AS insight_kinds FROM insight_events
-                        WHERE project_id = %4$s AND %5$s AND %3$s GROUP BY session_id) USING session_id)
+                        WHERE %2$s AND %3$s GROUP BY session_id) USING session_id)
                 ARRAY JOIN arrayConcat(arraySlice([('bots', '')], 1, first_bot),
-                    arraySlice(arrayConcat([('totals', ''), ('series', toString(intDiv(session_start, %7$d) * %7$d)),
-                                            ('referrer_host', landing_referrer_host), ('channel', landing_channel),
-                                            ('utm_source', landing_utm_source), ('utm_medium', landing_utm_medium),
-                                            ('utm_campaign', landing_utm_campaign), ('device', first_device),
-                                            ('browser', first_browser), ('os', first_os), ('country', first_country)],
+                    arraySlice(arrayConcat([('totals', ''), ('series', toString(intDiv(session_start, %5$d) * %5$d))],
                                            arrayMap(e -> ('events', e), event_names),
                                            arrayMap(k -> ('insights', k), insight_kinds)) AS session_figures,
-                               1, if(first_bot = %6$d, length(session_figures), 0))) AS pair
-                WHERE NOT (figure IN %8$s AND figure_value = '')
+                               1, if(first_bot = %4$d, length(session_figures), 0))) AS pair
                 GROUP BY figure, figure_value
                 ORDER BY figure, sessions DESC, figure_value
-                LIMIT %9$d BY figure""".formatted(DashboardFilter.peopleAndBots(filter), DashboardFilter.facts(filter),
-                candidates, project, InsightVersions.latest(filter.projectId(), "source_page"), filter.bots() ? 1 : 0,
-                bucketMicros, SKIP_EMPTY, Math.max(DashboardFigures.TOP, buckets.size())))) {
+                LIMIT %6$d BY figure""".formatted(DashboardFilter.peopleAndBots(filter), DashboardFilter.facts(filter),
+                InsightVersions.latest(filter.projectId(), "source_page"), filter.bots() ? 1 : 0,
+                bucketMicros, Math.max(DashboardFigures.TOP, buckets.size())))) {
             String figure = row.get("figure").asText();
             String value = row.get("figure_value").asText();
             long count = row.get("sessions").asLong();
@@ -112,24 +108,45 @@ final class DashboardFiguresQuery {
             }
         }
 
+        // The session-level lists count sessions only: fanned out apart from the totals, no aggregate but count.
+        for (JsonNode row : database.query("""
+                SELECT figure, figure_value, count() AS sessions
+                FROM (%s)
+                ARRAY JOIN ['referrer_host', 'channel', 'utm_source', 'utm_medium', 'utm_campaign', 'device', 'browser',
+                            'os', 'country'] AS figure,
+                           [landing_referrer_host, landing_channel, landing_utm_source, landing_utm_medium,
+                            landing_utm_campaign, first_device, first_browser, first_os, first_country] AS figure_value
+                WHERE NOT (figure IN %s AND figure_value = '')
+                GROUP BY figure, figure_value
+                ORDER BY figure, sessions DESC, figure_value
+                LIMIT %d BY figure""".formatted(sessions, SKIP_EMPTY, DashboardFigures.TOP))) {
+            add(lists, row.get("figure").asText(), row.get("figure_value").asText(), row.get("sessions").asLong());
+        }
+
+        // Page views grouped by page key first, then fanned out per figure: the fan-out is per page key, not
+        // per page view; the 'scroll' row carries the sums of every page view.
         double avgScroll = 0;
         for (JsonNode row : database.query("""
-                SELECT tupleElement(pair, 1) AS figure, tupleElement(pair, 2) AS figure_value, count() AS views,
-                       avg(view_scroll) AS avg_scroll
+                SELECT figure, if(figure = 'scroll', '', view_key) AS figure_value, sum(figure_views) AS views,
+                       sum(figure_scroll) AS scroll_sum
                 FROM (
-                    SELECT page_number, view_key, view_scroll, exit_page
-                    FROM (%s) ALL INNER JOIN (SELECT session_id, exit_page FROM (%s)) USING session_id)
-                ARRAY JOIN arrayFilter(p -> tupleElement(p, 1) != '',
-                    [('scroll', ''), ('pages', view_key), (if(page_number = 1, 'entry', ''), view_key),
-                     (if(page_number = exit_page, 'exit', ''), view_key)]) AS pair
+                    SELECT view_key, count() AS page_views, countIf(page_number = 1) AS entries,
+                           countIf(view_exit = 1) AS exits, sum(view_scroll) AS scrolls
+                    FROM (%s) WHERE session_id IN (SELECT session_id FROM (%s))
+                    GROUP BY view_key)
+                ARRAY JOIN ['scroll', 'pages', 'entry', 'exit'] AS figure,
+                           [page_views, page_views, entries, exits] AS figure_views,
+                           [scrolls, 0, 0, 0] AS figure_scroll
+                WHERE figure_views > 0
                 GROUP BY figure, figure_value
                 ORDER BY figure, views DESC, figure_value
                 LIMIT %d BY figure""".formatted(DashboardFilter.pageViews(filter), sessions, DashboardFigures.TOP))) {
             String figure = row.get("figure").asText();
+            long views = row.get("views").asLong();
             if (figure.equals("scroll")) {
-                avgScroll = row.get("avg_scroll").asDouble();
+                avgScroll = (double) row.get("scroll_sum").asLong() / views;
             } else {
-                add(lists, figure, row.get("figure_value").asText(), row.get("views").asLong());
+                add(lists, figure, row.get("figure_value").asText(), views);
             }
         }
 

@@ -20,7 +20,7 @@ import dev.sightline.contract.dashboard.TextMatch;
 import java.util.Locale;
 
 /**
- * A {@link SessionFilter} as a ClickHouse sub-query: the window's sessions merged from their batches
+ * A {@link SessionFilter} as a ClickHouse sub-query: the window's sessions, as merged from their batches
  * ({@link SessionSummaries#matchingForDashboard}), people or bots, and every condition. ClickHouse 18.16
  * has no correlated sub-queries, so a condition on what happened inside a session is
  * {@code session_id IN (SELECT session_id FROM <facts> WHERE …)}; facts are read from the window's start
@@ -39,7 +39,8 @@ final class DashboardFilter {
     /** {@link #sessions}, people and bots alike (their {@code first_bot} tells them apart). */
     static String peopleAndBots(SessionFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT * FROM (")
-                .append(SessionSummaries.matchingForDashboard(filter.projectId(), candidates(filter)))
+                .append(SessionSummaries.matchingForDashboard(filter.projectId(),
+                        SessionSummaries.startedIn(Sql.micros(filter.from()), Sql.micros(filter.to()))))
                 .append(")\nWHERE session_start >= ").append(Sql.micros(filter.from())).append(" AND session_start < ")
                 .append(Sql.micros(filter.to()));
         for (SessionCondition condition : filter.conditions()) {
@@ -53,27 +54,19 @@ final class DashboardFilter {
         return "SELECT session_id FROM (" + sessions(filter) + ")";
     }
 
-    /** A condition on {@code batches}: the sessions that may have started in the window (see SessionSummaries). */
-    static String candidates(SessionFilter filter) {
-        return SessionSummaries.mayHaveStartedIn(filter.projectId(), Sql.micros(filter.from()),
-                Sql.micros(filter.to()));
-    }
-
     /**
-     * {@code SELECT * FROM (…)}: the page views of the sessions that may have started in the window, merged
-     * from their batches as store-duckdb merges them: {@code session_id, page_number, view_url, view_key}
-     * (from the lowest sequence), {@code view_start}, {@code view_scroll}.
+     * {@code SELECT * FROM (…)}: the page views that started from the window's start on, merged from their
+     * batches as store-duckdb merges them ({@code page_view_summaries}): {@code session_id, page_number,
+     * view_url, view_key} (from the lowest sequence), {@code view_start}, {@code view_scroll},
+     * {@code view_exit} (1 on the session's highest page). Callers join them with the filter's sessions.
      */
     static String pageViews(SessionFilter filter) {
         return """
                 SELECT * FROM (
-                    SELECT session_id, page_number, argMin(url, sequence) AS view_url,
-                           argMin(page_key, sequence) AS view_key, min(started_at) AS view_start,
-                           max(max_scroll_permille) AS view_scroll
-                    FROM batches FINAL
-                    WHERE project_id = %s AND started_at >= %d AND %s
-                    GROUP BY session_id, page_number)""".formatted(Sql.quote(filter.projectId()),
-                Sql.micros(filter.from()), candidates(filter));
+                    SELECT session_id, page_number, view_url, view_key, view_start, view_scroll, view_exit
+                    FROM page_view_summaries FINAL
+                    WHERE project_id = %s AND view_start >= %d)""".formatted(Sql.quote(filter.projectId()),
+                Sql.micros(filter.from()));
     }
 
     /** A fact table's rows of the project from the window's start on (after {@code WHERE}). */

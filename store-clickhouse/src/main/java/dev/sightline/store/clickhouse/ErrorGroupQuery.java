@@ -32,7 +32,7 @@ final class ErrorGroupQuery {
                 SELECT message, source, line, col, session_id, ts FROM errors FINAL
                 WHERE project_id = %1$s AND ts >= %2$d AND ts < %3$d
                   AND session_id NOT IN (%4$s)"""
-                .formatted(project, Sql.micros(from), Sql.micros(to), SessionSummaries.bots(projectId));
+                .formatted(project, Sql.micros(from), Sql.micros(to), SessionSummaries.bots(projectId, Sql.micros(from), Sql.micros(to)));
         List<JsonNode> top = database.query("""
                 SELECT message, source, line, col, count() AS occurrences, uniqExact(session_id) AS sessions,
                        min(ts) AS first_seen, max(ts) AS last_seen
@@ -49,8 +49,8 @@ final class ErrorGroupQuery {
                     ORDER BY message, source, line, col, first_ts DESC, session_id
                     LIMIT %2$d BY message, source, line, col
                 ) ANY LEFT JOIN (
-                    SELECT session_id, min(started_at) AS session_start FROM batches FINAL
-                    WHERE project_id = %3$s GROUP BY session_id
+                    SELECT session_id, session_start FROM session_summaries FINAL
+                    WHERE project_id = %3$s
                 ) USING (session_id)
                 ORDER BY first_ts DESC, session_id""".formatted(errors, RECORDINGS_PER_GROUP, project))) {
             recordings.computeIfAbsent(Key.of(row), k -> new ArrayList<>()).add(new ErrorGroup.Recording(

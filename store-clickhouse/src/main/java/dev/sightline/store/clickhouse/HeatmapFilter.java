@@ -13,15 +13,12 @@ import java.util.Optional;
 
 /**
  * The rows a heatmap reads: conditions over a fact table ({@code ts}) and the page views merged from
- * {@code batches}. Project, time window (ClickHouse skips other months' partitions), page key or group
+ * their batches ({@code page_view_summaries}). Project, time window (ClickHouse skips other months' partitions), page key or group
  * pattern (matched with {@code match}, RE2, the pattern's own regular expression), device class, and
  * the session selection — bot sessions out unless asked for, and only the sessions that meet the query's
  * conditions (the recordings filters and segments, as {@link DashboardFilter} writes them) when it has any.
  */
 final class HeatmapFilter {
-
-    /** How far a page view's batches can lie before its window: a page lives at most a day. */
-    private static final long PAGE_REACH_MICROS = WireLimits.MAX_PAGE_AGE_MS * 1_000L;
 
     private HeatmapFilter() {
     }
@@ -35,7 +32,7 @@ final class HeatmapFilter {
     /** The page views of the query, one row each (see {@link #pageViews(String, Instant, Instant)}). */
     static String pageViews(HeatmapQuery query) {
         return pageViews(query.projectId(), query.from(), query.to()) + " WHERE " + page(query.page(), "view_key")
-                + device(query.device(), "view_device") + bots(query.projectId(), query.includeBots())
+                + device(query.device(), "view_device") + bots(query.projectId(), query.from(), query.to(), query.includeBots())
                 + matching(query.projectId(), query.from(), query.to(), query.sessions());
     }
 
@@ -43,37 +40,32 @@ final class HeatmapFilter {
     static String pageViews(String projectId, Instant from, Instant to, Optional<DeviceClass> device,
                             boolean includeBots, String keyContains, List<SessionCondition> sessions) {
         return pageViews(projectId, from, to) + " WHERE 1" + device(device, "view_device")
-                + bots(projectId, includeBots) + matching(projectId, from, to, sessions)
+                + bots(projectId, from, to, includeBots) + matching(projectId, from, to, sessions)
                 + (keyContains.isEmpty() ? ""
                 : " AND position(lowerUTF8(view_key), " + Sql.quote(keyContains.toLowerCase(Locale.ROOT)) + ") > 0");
     }
 
     /**
-     * {@code SELECT * FROM (…)}: page views that started in the window, merged from their batches like
-     * the session detail merges them: {@code session_id, page_number, view_key, view_url, view_device,
-     * view_start, view_title, view_scroll, view_viewport_h, view_document_height}. A page view's batches
-     * all started within a day of it, which bounds the batch rows read.
+     * {@code SELECT * FROM (…)}: page views that started in the window, as merged from their batches
+     * ({@code page_view_summaries}, like the session detail merges them): {@code session_id, page_number,
+     * view_key, view_url, view_device, view_start, view_title, view_scroll, view_viewport_h,
+     * view_document_height}.
      */
     private static String pageViews(String projectId, Instant from, Instant to) {
         return """
                 SELECT * FROM (
-                    SELECT session_id, page_number, argMin(page_key, sequence) AS view_key,
-                           argMin(url, sequence) AS view_url, toString(argMin(device_class, sequence)) AS view_device,
-                           min(started_at) AS view_start, argMin(title, title_sequence) AS view_title,
-                           max(max_scroll_permille) AS view_scroll, argMin(viewport_h, sequence) AS view_viewport_h,
-                           max(document_height) AS view_document_height
-                    FROM batches FINAL
-                    WHERE project_id = %s AND started_at >= %d AND started_at < %d
-                    GROUP BY session_id, page_number
-                    HAVING view_start >= %d)""".formatted(Sql.quote(projectId),
-                Sql.micros(from) - PAGE_REACH_MICROS, Sql.micros(to), Sql.micros(from));
+                    SELECT session_id, page_number, view_key, view_url, view_device, view_start, view_title,
+                           view_scroll, view_viewport_h, view_document_height
+                    FROM page_view_summaries FINAL
+                    WHERE project_id = %s AND view_start >= %d AND view_start < %d)""".formatted(Sql.quote(projectId),
+                Sql.micros(from), Sql.micros(to));
     }
 
     /** Conditions over a fact table for a whole project (the index). */
     static String project(String projectId, String timeColumn, Instant from, Instant to, Optional<DeviceClass> device,
                           boolean includeBots, List<SessionCondition> sessions) {
         return "project_id = " + Sql.quote(projectId) + " AND " + timeColumn + " >= " + Sql.micros(from) + " AND "
-                + timeColumn + " < " + Sql.micros(to) + device(device, "device_class") + bots(projectId, includeBots)
+                + timeColumn + " < " + Sql.micros(to) + device(device, "device_class") + bots(projectId, from, to, includeBots)
                 + matching(projectId, from, to, sessions);
     }
 
@@ -89,11 +81,11 @@ final class HeatmapFilter {
     }
 
     /** Leaves out the sessions whose visit (from their lowest batch) is a bot's. */
-    private static String bots(String projectId, boolean includeBots) {
+    private static String bots(String projectId, Instant from, Instant to, boolean includeBots) {
         if (includeBots) {
             return "";
         }
-        return " AND session_id NOT IN (" + SessionSummaries.bots(projectId) + ")";
+        return " AND session_id NOT IN (" + SessionSummaries.bots(projectId, Sql.micros(from), Sql.micros(to)) + ")";
     }
 
     /**

@@ -29,7 +29,7 @@ final class HeatmapPages {
             return List.of();
         }
         Map<String, Long> clicks = new HashMap<>();
-        for (JsonNode row : database.query("SELECT page_key, count() AS clicks FROM clicks FINAL WHERE "
+        for (JsonNode row : database.query("SELECT page_key, count() AS clicks FROM clicks WHERE "
                 + HeatmapFilter.project(query.projectId(), "ts", query.from(), query.to(), query.device(),
                 query.includeBots(), query.sessions())
                 + " AND page_key IN " + Sql.list(rows.stream().map(r -> r.get("view_key").asText()).toList())
@@ -42,7 +42,7 @@ final class HeatmapPages {
 
     static Traffic traffic(ClickHouseDatabase database, HeatmapQuery query) {
         JsonNode views = database.query("SELECT " + TRAFFIC + " FROM (" + HeatmapFilter.pageViews(query) + ")").get(0);
-        long clicks = database.query("SELECT count() AS clicks FROM clicks FINAL WHERE " + HeatmapFilter.facts(query))
+        long clicks = database.query("SELECT count() AS clicks FROM clicks WHERE " + HeatmapFilter.facts(query))
                 .get(0).get("clicks").asLong();
         return traffic(views, clicks);
     }

@@ -20,11 +20,8 @@ final class InsightOverviewQuery {
     /** The ids of the project's sessions that started in the window, bots left out. */
     static String sessionsStartedIn(String projectId, Instant from, Instant to) {
         return """
-                SELECT session_id FROM batches FINAL WHERE project_id = %s AND %s GROUP BY session_id
-                HAVING min(started_at) >= %d AND min(started_at) < %d AND argMin(bot, batch_order) = 0"""
-                .formatted(Sql.quote(projectId),
-                        SessionSummaries.mayHaveStartedIn(projectId, Sql.micros(from), Sql.micros(to)),
-                        Sql.micros(from), Sql.micros(to));
+                SELECT session_id FROM session_summaries FINAL WHERE project_id = %s AND %s AND first_bot = 0"""
+                .formatted(Sql.quote(projectId), SessionSummaries.startedIn(Sql.micros(from), Sql.micros(to)));
     }
 
     static InsightOverview run(ClickHouseDatabase database, String projectId, Instant from, Instant to) {

@@ -13,11 +13,9 @@ final class SessionListQuery {
     }
 
     static SessionList run(ClickHouseDatabase database, SessionQuery query) {
-        String candidates = SessionSummaries.mayHaveStartedIn(query.projectId(), Sql.micros(query.from()),
-                Sql.micros(query.to()));
-        String matching = "SELECT * FROM (" + SessionSummaries.matching(query.projectId(), candidates) + ")\nWHERE "
-                + "session_start >= " + Sql.micros(query.from()) + " AND session_start < " + Sql.micros(query.to())
-                + (query.includeBots() ? "" : " AND first_bot = 0")
+        String window = SessionSummaries.startedIn(Sql.micros(query.from()), Sql.micros(query.to()));
+        String matching = "SELECT * FROM (" + SessionSummaries.matching(query.projectId(), window) + ")\nWHERE "
+                + window + (query.includeBots() ? "" : " AND first_bot = 0")
                 + InsightEventQuery.listCondition(query.projectId(), query.insight());
         long total = database.query("SELECT count() AS total FROM (" + matching + ")").get(0).get("total").asLong();
         List<SessionSummary> sessions = database.query(page(matching, query.projectId(), query.sort(), query.limit(),

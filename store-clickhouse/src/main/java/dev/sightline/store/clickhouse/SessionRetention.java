@@ -21,6 +21,8 @@ final class SessionRetention {
         List<String> tables = new ArrayList<>(List.of(ClickHouseSchema.BATCHES));
         tables.addAll(ClickHouseSchema.FACT_TABLES);
         tables.add(ClickHouseSchema.KEPT_SESSIONS);
+        tables.add(ClickHouseSchema.SESSION_SUMMARIES);
+        tables.add(ClickHouseSchema.PAGE_VIEW_SUMMARIES);
         tables.addAll(ClickHouseSchema.INSIGHT_TABLES_BY_SESSION);
         TABLES_BY_SESSION = List.copyOf(tables);
     }
