@@ -10,10 +10,8 @@ import dev.sightline.contract.dashboard.FunnelReport;
 import dev.sightline.contract.dashboard.FunnelStep;
 import dev.sightline.contract.dashboard.SessionFilter;
 import dev.sightline.contract.store.SessionList;
-import dev.sightline.contract.store.SessionQuery;
 import dev.sightline.contract.store.SessionSort;
 import dev.sightline.contract.store.SessionSummary;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -49,10 +47,7 @@ final class ClickHouseDashboardQueries implements DashboardQueries {
     public SessionList sessions(SessionFilter filter, SessionSort sort, int limit, int offset) {
         requireNonNull(filter, "filter is null");
         requireNonNull(sort, "sort is null");
-        if (limit < 1 || limit > SessionQuery.MAX_LIMIT || offset < 0) {
-            throw new IllegalArgumentException("limit must be within 1.." + SessionQuery.MAX_LIMIT
-                    + " and offset not negative");
-        }
+        DashboardQueries.checkPage(limit, offset);
         return calls.read(() -> {
             String sessions = DashboardFilter.sessions(filter);
             long total = database.query("SELECT count() AS total FROM (" + sessions + ")").get(0).get("total")
@@ -66,32 +61,14 @@ final class ClickHouseDashboardQueries implements DashboardQueries {
     @Override
     public FunnelReport funnel(SessionFilter filter, List<FunnelStep> steps) {
         requireNonNull(filter, "filter is null");
-        requireNonNull(steps, "steps is null");
-        if (steps.isEmpty() || steps.size() > MAX_FUNNEL_STEPS) {
-            throw new IllegalArgumentException("a funnel has 1.." + MAX_FUNNEL_STEPS + " steps");
-        }
-        return calls.read(() -> {
-            long[] reached = FunnelQuery.reached(database, filter, steps);
-            List<FunnelReport.Step> report = new ArrayList<>();
-            for (int i = 0; i < reached.length; i++) {
-                long next = i + 1 < reached.length ? reached[i + 1] : reached[i];
-                report.add(new FunnelReport.Step(steps.get(i), reached[i], reached[i] - next));
-            }
-            return new FunnelReport(report);
-        });
+        DashboardQueries.checkFunnel(steps);
+        return calls.read(() -> FunnelReport.of(steps, FunnelQuery.reached(database, filter, steps)));
     }
 
     @Override
     public List<BreakdownRow> breakdown(SessionFilter filter, List<Dimension> dimensions, int limit) {
         requireNonNull(filter, "filter is null");
-        requireNonNull(dimensions, "dimensions is null");
-        if (dimensions.isEmpty() || dimensions.size() > MAX_DIMENSIONS || dimensions.stream().distinct().count()
-                != dimensions.size()) {
-            throw new IllegalArgumentException("1.." + MAX_DIMENSIONS + " different dimensions");
-        }
-        if (limit < 1 || limit > 10_000) {
-            throw new IllegalArgumentException("limit must be within 1..10000");
-        }
+        DashboardQueries.checkBreakdown(dimensions, limit);
         return calls.read(() -> BreakdownQuery.run(database, filter, dimensions, limit));
     }
 }

@@ -10,7 +10,6 @@ import dev.sightline.contract.dashboard.FunnelReport;
 import dev.sightline.contract.dashboard.FunnelStep;
 import dev.sightline.contract.dashboard.SessionFilter;
 import dev.sightline.contract.store.SessionList;
-import dev.sightline.contract.store.SessionQuery;
 import dev.sightline.contract.store.SessionSort;
 import dev.sightline.contract.store.SessionSummary;
 import java.sql.PreparedStatement;
@@ -39,10 +38,7 @@ final class DuckDbDashboardQueries implements DashboardQueries {
     public SessionList sessions(SessionFilter filter, SessionSort sort, int limit, int offset) {
         requireNonNull(filter, "filter is null");
         requireNonNull(sort, "sort is null");
-        if (limit < 1 || limit > SessionQuery.MAX_LIMIT || offset < 0) {
-            throw new IllegalArgumentException("limit must be within 1.." + SessionQuery.MAX_LIMIT
-                    + " and offset not negative");
-        }
+        DashboardQueries.checkPage(limit, offset);
         return calls.read("listing filtered sessions", c -> {
             DashboardSql where = DashboardSql.where(filter);
             long total;
@@ -83,7 +79,7 @@ final class DuckDbDashboardQueries implements DashboardQueries {
     @Override
     public FunnelReport funnel(SessionFilter filter, List<FunnelStep> steps) {
         requireNonNull(filter, "filter is null");
-        checkSteps(steps);
+        DashboardQueries.checkFunnel(steps);
         return calls.read("reading a funnel", c -> {
             DashboardSql sql = DashboardSql.funnelSteps(filter, steps);
             sql.append(" SELECT " + java.util.stream.IntStream.rangeClosed(1, steps.size())
@@ -98,33 +94,14 @@ final class DuckDbDashboardQueries implements DashboardQueries {
                     }
                 }
             }
-            List<FunnelReport.Step> report = new ArrayList<>();
-            for (int i = 0; i < reached.length; i++) {
-                long next = i + 1 < reached.length ? reached[i + 1] : reached[i];
-                report.add(new FunnelReport.Step(steps.get(i), reached[i], reached[i] - next));
-            }
-            return new FunnelReport(report);
+            return FunnelReport.of(steps, reached);
         });
-    }
-
-    private static void checkSteps(List<FunnelStep> steps) {
-        requireNonNull(steps, "steps is null");
-        if (steps.isEmpty() || steps.size() > MAX_FUNNEL_STEPS) {
-            throw new IllegalArgumentException("a funnel has 1.." + MAX_FUNNEL_STEPS + " steps");
-        }
     }
 
     @Override
     public List<BreakdownRow> breakdown(SessionFilter filter, List<Dimension> dimensions, int limit) {
         requireNonNull(filter, "filter is null");
-        requireNonNull(dimensions, "dimensions is null");
-        if (dimensions.isEmpty() || dimensions.size() > MAX_DIMENSIONS || dimensions.stream().distinct().count()
-                != dimensions.size()) {
-            throw new IllegalArgumentException("1.." + MAX_DIMENSIONS + " different dimensions");
-        }
-        if (limit < 1 || limit > 10_000) {
-            throw new IllegalArgumentException("limit must be within 1..10000");
-        }
+        DashboardQueries.checkBreakdown(dimensions, limit);
         return calls.read("breaking down sessions", c -> BreakdownQuery.run(c, filter, dimensions, limit));
     }
 }
