@@ -282,20 +282,15 @@ public final class InstallationCopy {
         }
         lines.add(new Verification.Line("recording_chunks", chunks[0], chunks[2]));
         lines.add(new Verification.Line("recording_bytes", chunks[1], chunks[3]));
-        long sourceSnapshots = 0;
-        long targetSnapshots = 0;
+        long[] assets = new long[4];
         for (Project project : source.metadata().projects()) {
-            sourceSnapshots += source.snapshots().list(project.id()).size();
-            targetSnapshots += target.snapshots().list(project.id()).size();
+            assets[0] += source.snapshots().list(project.id()).size();
+            assets[1] += target.snapshots().list(project.id()).size();
+            assets[2] += source.stylesheets().hashes(project.id()).size();
+            assets[3] += target.stylesheets().hashes(project.id()).size();
         }
-        lines.add(new Verification.Line("page_snapshots", sourceSnapshots, targetSnapshots));
-        long sourceStylesheets = 0;
-        long targetStylesheets = 0;
-        for (Project project : source.metadata().projects()) {
-            sourceStylesheets += source.stylesheets().hashes(project.id()).size();
-            targetStylesheets += target.stylesheets().hashes(project.id()).size();
-        }
-        lines.add(new Verification.Line("stylesheets", sourceStylesheets, targetStylesheets));
+        lines.add(new Verification.Line("page_snapshots", assets[0], assets[1]));
+        lines.add(new Verification.Line("stylesheets", assets[2], assets[3]));
         progress.finish();
         return new Verification(lines);
     }
